@@ -1,0 +1,1229 @@
+//! Deciding who said each quotation.
+//!
+//! Each paragraph outside quotations is cut into tokens, with one token
+//! standing for each quotation, and into sentences. Every cue verb (`said`,
+//! `according to`, …) gets a subject: a name, a description, or a pronoun
+//! resolved to the most recent fitting speaker. A quotation then takes the
+//! speaker of the cue right after it, else of the cue before it in its
+//! sentence, else of the quotation or sentence that leads into it. When none
+//! applies the speaker stays unknown: a wrong name is worse than none.
+
+use crate::extract::{Extraction, Kind, Quotation};
+use crate::lexicon::{self, Cue, Definiteness, Gender, Pronoun};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    /// A single capitalised name that could be either.
+    Unknown,
+}
+
+/// One speaker as this article names or describes them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocEntity {
+    /// A name (`Ian Kelly`) or, for an unnamed speaker, the description
+    /// (`State Department official`).
+    pub name: String,
+    pub kind: EntityKind,
+    pub anonymous: bool,
+    pub role: Option<String>,
+    /// Lowercase head nouns this speaker has been described by (`official`).
+    pub heads: Vec<String>,
+    pub gender: Option<Gender>,
+    pub aliases: Vec<String>,
+}
+
+/// How a quotation's speaker was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Via {
+    /// A cue right after the quotation: `"…," the official said`.
+    After,
+    /// A cue before it in the same sentence: `Kelly said that "…"`.
+    Before,
+    /// The other half of a split quotation, or a quotation that follows an
+    /// attributed one in the same paragraph.
+    Continued,
+    /// A quotation paragraph after a sentence that names the speaker.
+    PreviousParagraph,
+    /// The paragraph that introduces a block with a colon.
+    Introduction,
+    /// A transcript's speaker label.
+    Label,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    /// Index into [`Attribution::entities`].
+    pub entity: u32,
+    /// View span of the words that name the speaker here, when they are
+    /// in the quotation's own sentence or label.
+    pub mention: Option<(u32, u32)>,
+    pub cue: Option<String>,
+    pub via: Via,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Attribution {
+    pub entities: Vec<DocEntity>,
+    /// One per quotation of the extraction, in the same order.
+    pub speakers: Vec<Option<Speaker>>,
+}
+
+const CAP: u8 = 1;
+const ALLCAPS: u8 = 2;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum T {
+    Word,
+    Punct(char),
+    /// A quotation, by index into the extraction.
+    Quote(u32),
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    start: u32,
+    end: u32,
+    t: T,
+    flags: u8,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Tokenizes `start..end` of the view, outside the given quotation spans.
+fn tokenize(text: &str, ranges: &[(u32, u32)], quotes: &[(u32, u32, u32)], out: &mut Vec<Tok>) {
+    let b = text.as_bytes();
+    let mut qi = 0;
+    for &(rs, re) in ranges {
+        let mut i = rs as usize;
+        let re = re as usize;
+        while i < re {
+            while qi < quotes.len() && (quotes[qi].1 as usize) <= i {
+                qi += 1;
+            }
+            if qi < quotes.len() && (quotes[qi].0 as usize) <= i {
+                let (_, qe, idx) = quotes[qi];
+                if !matches!(out.last(), Some(Tok { t: T::Quote(x), .. }) if *x == idx) {
+                    out.push(Tok {
+                        start: quotes[qi].0,
+                        end: qe,
+                        t: T::Quote(idx),
+                        flags: 0,
+                    });
+                }
+                i = qe as usize;
+                continue;
+            }
+            let c = b[i];
+            if c < 0x80 {
+                if c.is_ascii_alphanumeric() {
+                    let s = i;
+                    let mut upper = c.is_ascii_uppercase();
+                    let mut all_upper = upper;
+                    i += 1;
+                    loop {
+                        while i < re && b[i].is_ascii_alphanumeric() {
+                            all_upper &= !b[i].is_ascii_lowercase();
+                            i += 1;
+                        }
+                        if i < re && b[i] >= 0x80 {
+                            let ch = text[i..].chars().next().unwrap_or(' ');
+                            if is_word_char(ch) {
+                                all_upper &= !ch.is_lowercase();
+                                i += ch.len_utf8();
+                                continue;
+                            }
+                            if ch == '’' && i + 3 < re && b[i + 3].is_ascii_alphabetic() {
+                                i += 3;
+                                continue;
+                            }
+                        }
+                        if i + 1 < re
+                            && matches!(b[i], b'\'' | b'-' | b'.' | b'&')
+                            && b[i + 1].is_ascii_alphanumeric()
+                        {
+                            i += 1;
+                            continue;
+                        }
+                        break;
+                    }
+                    upper &= true;
+                    let mut flags = 0;
+                    if upper {
+                        flags |= CAP;
+                        if all_upper && i - s > 1 {
+                            flags |= ALLCAPS;
+                        }
+                    }
+                    out.push(Tok {
+                        start: s as u32,
+                        end: i as u32,
+                        t: T::Word,
+                        flags,
+                    });
+                    continue;
+                }
+                if matches!(
+                    c,
+                    b',' | b'.' | b'!' | b'?' | b':' | b';' | b'(' | b')' | b'-' | b'[' | b']'
+                ) {
+                    out.push(Tok {
+                        start: i as u32,
+                        end: i as u32 + 1,
+                        t: T::Punct(c as char),
+                        flags: 0,
+                    });
+                }
+                i += 1;
+                continue;
+            }
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            let len = ch.len_utf8();
+            if ch.is_alphanumeric() {
+                let s = i;
+                let upper = ch.is_uppercase();
+                let mut all_upper = upper;
+                i += len;
+                while i < re {
+                    let c2 = text[i..].chars().next().unwrap_or(' ');
+                    if c2.is_alphanumeric() {
+                        all_upper &= !c2.is_lowercase();
+                        i += c2.len_utf8();
+                    } else if matches!(c2, '\'' | '’' | '-' | '.')
+                        && text[i + c2.len_utf8()..re]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric)
+                    {
+                        i += c2.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                let mut flags = 0;
+                if upper {
+                    flags |= CAP;
+                    if all_upper && i - s > len {
+                        flags |= ALLCAPS;
+                    }
+                }
+                out.push(Tok {
+                    start: s as u32,
+                    end: i as u32,
+                    t: T::Word,
+                    flags,
+                });
+                continue;
+            }
+            match ch {
+                '—' | '–' => out.push(Tok {
+                    start: i as u32,
+                    end: (i + len) as u32,
+                    t: T::Punct('-'),
+                    flags: 0,
+                }),
+                '…' => {}
+                _ => {}
+            }
+            i += len;
+        }
+    }
+}
+
+/// Lowercases a word into a small buffer without allocating for ASCII.
+fn lower<'b>(word: &str, buf: &'b mut [u8; 32], owned: &'b mut String) -> &'b str {
+    if word.len() <= 32 && word.is_ascii() {
+        let n = word.len();
+        for (d, s) in buf.iter_mut().zip(word.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        std::str::from_utf8(&buf[..n]).unwrap_or("")
+    } else {
+        *owned = word.to_lowercase().replace('’', "'");
+        owned.as_str()
+    }
+}
+
+struct Np {
+    first: usize,
+    last: usize,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Subject {
+    entity: u32,
+    first: usize,
+    last: usize,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+    entities: Vec<DocEntity>,
+    /// Entities in the order they last spoke, most recent last.
+    salience: Vec<u32>,
+    author: Option<String>,
+}
+
+fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
+    &text[t.start as usize..t.end as usize]
+}
+
+impl<'a> Ctx<'a> {
+    fn w(&self, i: usize) -> &'a str {
+        word(self.text, &self.toks[i])
+    }
+
+    fn lower_of(&self, i: usize) -> String {
+        let mut buf = [0u8; 32];
+        let mut owned = String::new();
+        lower(self.w(i), &mut buf, &mut owned).to_string()
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.toks[i].t == T::Word
+    }
+
+    fn cap(&self, i: usize) -> bool {
+        self.toks[i].flags & CAP != 0
+    }
+
+    /// Whether a token may stand in a speaker's noun phrase.
+    fn np_token(&self, i: usize) -> bool {
+        if !self.is_word(i) {
+            return false;
+        }
+        let l = self.lower_of(i);
+        if self.cap(i) {
+            return !lexicon::is_not_name(&l) || lexicon::determiner(&l).is_some();
+        }
+        if lexicon::determiner(&l).is_some() {
+            return true;
+        }
+        if lexicon::is_np_stop(&l) || lexicon::cue(&l).is_some() || lexicon::pronoun(&l).is_some() {
+            return false;
+        }
+        if l.ends_with("ly") && !lexicon::is_person_role(&l) {
+            return false;
+        }
+        true
+    }
+
+    /// Reads a noun phrase backwards from `end` (inclusive) to no earlier
+    /// than `floor`. The phrase must end in a name or a role noun.
+    fn np_back(&self, end: usize, floor: usize) -> Option<Np> {
+        if !self.np_token(end) {
+            return None;
+        }
+        let head = self.lower_of(end);
+        let head_ok = (self.cap(end) && !lexicon::is_not_name(&head))
+            || lexicon::is_person_role(&head)
+            || lexicon::is_org_head(&head);
+        if !head_ok {
+            return None;
+        }
+        let mut first = end;
+        while first > floor && end - first < 8 {
+            let j = first - 1;
+            if !self.np_token(j) {
+                break;
+            }
+            let l = self.lower_of(j);
+            first = j;
+            if lexicon::determiner(&l).is_some() {
+                break;
+            }
+        }
+        // Leading lowercase words that are neither a determiner nor part of
+        // a description (`the new media provide`) are dropped.
+        while first < end {
+            let l = self.lower_of(first);
+            if self.cap(first) || lexicon::determiner(&l).is_some() {
+                break;
+            }
+            if lexicon::is_person_role(&l) || lexicon::is_org_head(&l) {
+                break;
+            }
+            // Lowercase modifiers are kept only after a determiner.
+            first += 1;
+        }
+        Some(Np { first, last: end })
+    }
+
+    /// Reads a noun phrase forwards from `start`.
+    fn np_forward(&self, start: usize, limit: usize) -> Option<Np> {
+        let mut i = start;
+        let mut last = None;
+        while i < limit && i - start < 8 && self.np_token(i) {
+            let l = self.lower_of(i);
+            let head_ok = (self.cap(i) && !lexicon::is_not_name(&l))
+                || lexicon::is_person_role(&l)
+                || lexicon::is_org_head(&l);
+            if head_ok {
+                last = Some(i);
+            } else if lexicon::determiner(&l).is_none() && last.is_some() && !self.cap(i) {
+                break;
+            }
+            i += 1;
+        }
+        let last = last?;
+        Some(Np { first: start, last })
+    }
+
+    /// Turns a noun phrase into an entity, creating or merging as needed.
+    fn resolve_np(&mut self, np: &Np, sentence_subjects: &[Subject]) -> Option<u32> {
+        let toks: Vec<usize> = (np.first..=np.last).collect();
+        let lowers: Vec<String> = toks.iter().map(|&i| self.lower_of(i)).collect();
+        if toks.len() == 1 {
+            if let Some(p) = lexicon::pronoun(&lowers[0]) {
+                return self.resolve_pronoun(p, sentence_subjects);
+            }
+        }
+        let det = lexicon::determiner(&lowers[0]);
+        // The name: the capitalised words after the last title or role word.
+        let mut name_start = toks.len();
+        for k in (0..toks.len()).rev() {
+            let i = toks[k];
+            let l = &lowers[k];
+            if !self.cap(i)
+                || lexicon::is_title(l.trim_end_matches('.'))
+                || lexicon::is_person_role(l)
+                || lexicon::determiner(l).is_some()
+            {
+                break;
+            }
+            name_start = k;
+        }
+        let name_toks = &toks[name_start..];
+        let role_toks = &toks[..name_start];
+        let role_lowers = &lowers[..name_start];
+        let gender = role_lowers
+            .iter()
+            .find_map(|l| lexicon::title_gender(l.trim_end_matches('.')));
+        let head = role_lowers
+            .iter()
+            .rev()
+            .find(|l| lexicon::is_person_role(l) || lexicon::is_org_head(l))
+            .cloned();
+        let role_text = role_toks
+            .iter()
+            .filter(|&&i| lexicon::determiner(&self.lower_of(i)).is_none())
+            .map(|&i| self.w(i))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let role = Some(role_text).filter(|r| !r.is_empty() && head.is_some());
+        if !name_toks.is_empty() {
+            let words: Vec<String> = name_toks.iter().map(|&i| display_word(self.w(i))).collect();
+            let org = name_toks
+                .iter()
+                .any(|&i| lexicon::is_org_word(&self.lower_of(i)))
+                || (det == Some(Definiteness::Definite) && role.is_none());
+            let person = !org
+                && (words.len() >= 2
+                    || gender.is_some()
+                    || head.as_deref().is_some_and(lexicon::is_person_role));
+            let kind = if org {
+                EntityKind::Organization
+            } else if person {
+                EntityKind::Person
+            } else {
+                EntityKind::Unknown
+            };
+            return Some(self.named(words, kind, role, head, gender));
+        }
+        // A description: `the official`, `a senior administration official`.
+        let head = head?;
+        let desc = role?;
+        let plural = head.ends_with('s') && !lexicon::is_org_head(&head);
+        let person = lexicon::is_person_role(&head);
+        match det {
+            Some(Definiteness::Definite) => {
+                if let Some(e) = self.recent_with_head(&head) {
+                    self.note_description(e, &desc);
+                    return Some(e);
+                }
+            }
+            _ => {
+                if let Some(e) = self.anonymous_with_head(&head) {
+                    self.note_description(e, &desc);
+                    return Some(e);
+                }
+            }
+        }
+        let _ = plural;
+        Some(self.push_entity(DocEntity {
+            name: desc.clone(),
+            kind: if person {
+                EntityKind::Person
+            } else {
+                EntityKind::Organization
+            },
+            anonymous: true,
+            role: None,
+            heads: vec![head],
+            gender: None,
+            aliases: vec![desc],
+        }))
+    }
+
+    fn note_description(&mut self, e: u32, desc: &str) {
+        let ent = &mut self.entities[e as usize];
+        if ent.anonymous && desc.split(' ').count() > ent.name.split(' ').count() {
+            ent.name = desc.to_string();
+        }
+        if !ent.aliases.iter().any(|a| a == desc) {
+            ent.aliases.push(desc.to_string());
+        }
+    }
+
+    fn push_entity(&mut self, e: DocEntity) -> u32 {
+        self.entities.push(e);
+        (self.entities.len() - 1) as u32
+    }
+
+    fn recent_with_head(&self, head: &str) -> Option<u32> {
+        let singular = head.trim_end_matches('s');
+        self.salience.iter().rev().copied().find(|&e| {
+            self.entities[e as usize]
+                .heads
+                .iter()
+                .any(|h| h == head || h.trim_end_matches('s') == singular)
+        })
+    }
+
+    fn anonymous_with_head(&self, head: &str) -> Option<u32> {
+        self.salience.iter().rev().copied().find(|&e| {
+            let ent = &self.entities[e as usize];
+            ent.anonymous && ent.heads.iter().any(|h| h == head)
+        })
+    }
+
+    /// Finds or creates the entity for a name, merging `Kelly`, `Mr Kelly`
+    /// and `Ian Kelly`.
+    fn named(
+        &mut self,
+        words: Vec<String>,
+        kind: EntityKind,
+        role: Option<String>,
+        head: Option<String>,
+        gender: Option<Gender>,
+    ) -> u32 {
+        let name = words.join(" ");
+        let key = name.to_lowercase();
+        let surname = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+        let found = self.entities.iter().position(|e| {
+            if e.anonymous {
+                return false;
+            }
+            let ek = e.name.to_lowercase();
+            if ek == key {
+                return true;
+            }
+            if kind == EntityKind::Organization || e.kind == EntityKind::Organization {
+                return false;
+            }
+            let es = ek.rsplit(' ').next().unwrap_or("");
+            // One is the other's surname.
+            (words.len() == 1 && es == surname) || (!ek.contains(' ') && ek == surname)
+        });
+        let idx = match found {
+            Some(i) => {
+                let e = &mut self.entities[i];
+                if words.len() > e.name.split(' ').count() {
+                    e.name = name.clone();
+                }
+                if e.kind == EntityKind::Unknown {
+                    e.kind = kind;
+                }
+                i as u32
+            }
+            None => self.push_entity(DocEntity {
+                name: name.clone(),
+                kind,
+                anonymous: false,
+                role: None,
+                heads: Vec::new(),
+                gender: None,
+                aliases: Vec::new(),
+            }),
+        };
+        let e = &mut self.entities[idx as usize];
+        if !e.aliases.contains(&name) {
+            e.aliases.push(name);
+        }
+        if let Some(r) = role {
+            if e.role.as_ref().is_none_or(|old| r.len() > old.len()) {
+                e.role = Some(r);
+            }
+            if e.kind == EntityKind::Unknown && head.as_deref().is_some_and(lexicon::is_person_role)
+            {
+                e.kind = EntityKind::Person;
+            }
+        }
+        if let Some(h) = head {
+            if !e.heads.contains(&h) {
+                e.heads.push(h);
+            }
+        }
+        if gender.is_some() {
+            e.gender = gender;
+            e.kind = EntityKind::Person;
+        }
+        idx
+    }
+
+    fn resolve_pronoun(&mut self, p: Pronoun, sentence_subjects: &[Subject]) -> Option<u32> {
+        let fits = |e: &DocEntity, want: Option<Gender>| {
+            e.kind != EntityKind::Organization
+                && !e
+                    .heads
+                    .iter()
+                    .any(|h| h.ends_with('s') && lexicon::is_person_role(h) && h != "boss")
+                && match (want, e.gender) {
+                    (Some(w), Some(g)) => w == g,
+                    _ => true,
+                }
+        };
+        match p {
+            Pronoun::Relative => sentence_subjects.last().map(|s| s.entity),
+            Pronoun::FirstPerson => {
+                let author = self.author.clone()?;
+                let words = author.split_whitespace().map(display_word).collect();
+                Some(self.named(words, EntityKind::Person, None, None, None))
+            }
+            Pronoun::He | Pronoun::She => {
+                let want = if p == Pronoun::He {
+                    Some(Gender::Male)
+                } else {
+                    Some(Gender::Female)
+                };
+                let recent = self.salience.iter().rev().copied();
+                let persons: Vec<u32> = recent
+                    .filter(|&e| {
+                        let ent = &self.entities[e as usize];
+                        ent.kind == EntityKind::Person && fits(ent, want)
+                    })
+                    .collect();
+                if let Some(&e) = persons.first() {
+                    return Some(e);
+                }
+                self.salience
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&e| fits(&self.entities[e as usize], want))
+            }
+            Pronoun::They | Pronoun::It => self.salience.iter().rev().copied().find(|&e| {
+                let ent = &self.entities[e as usize];
+                ent.kind != EntityKind::Person
+                    || (p == Pronoun::They && ent.heads.iter().any(|h| h.ends_with('s')))
+            }),
+        }
+    }
+
+    fn touch(&mut self, e: u32) {
+        if let Some(pos) = self.salience.iter().rposition(|&x| x == e) {
+            self.salience.remove(pos);
+        }
+        self.salience.push(e);
+    }
+}
+
+/// `KELLY` reads as `Kelly`; other words are kept as written.
+fn display_word(w: &str) -> String {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    if letters > 1 && w.chars().all(|c| !c.is_lowercase()) {
+        let mut out = String::new();
+        let mut start = true;
+        for c in w.chars() {
+            if start {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = !c.is_alphabetic();
+        }
+        out
+    } else {
+        w.trim_end_matches('.').to_string()
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct CueAt {
+    tok: usize,
+    cue: Cue,
+    /// Index of the last token of the cue phrase (`according to`).
+    end: usize,
+    subject: Option<Subject>,
+}
+
+fn sentence_ends(ctx: &Ctx, quotes: &[Quotation]) -> Vec<usize> {
+    let toks = &ctx.toks;
+    let mut ends = Vec::new();
+    let n = toks.len();
+    let mut i = 0;
+    while i < n {
+        let boundary = match toks[i].t {
+            T::Punct('.' | '!' | '?') => {
+                let abbrev = i > 0 && toks[i - 1].end == toks[i].start && ctx.is_word(i - 1) && {
+                    let w = ctx.w(i - 1);
+                    let l = ctx.lower_of(i - 1);
+                    lexicon::is_abbreviation(&l)
+                        || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
+                };
+                let next_starts = i + 1 >= n
+                    || matches!(toks[i + 1].t, T::Quote(_))
+                    || (ctx.is_word(i + 1)
+                        && (ctx.cap(i + 1) || ctx.w(i + 1).starts_with(|c: char| c.is_numeric())));
+                !abbrev && next_starts
+            }
+            T::Quote(q) => {
+                let q = &quotes[q as usize];
+                q.ends_sentence
+                    && (i + 1 >= n
+                        || matches!(toks[i + 1].t, T::Quote(_))
+                        || (ctx.is_word(i + 1)
+                            && ctx.cap(i + 1)
+                            && !short_attribution_after(ctx, i + 1)))
+            }
+            _ => false,
+        };
+        if boundary {
+            ends.push(i + 1);
+        }
+        i += 1;
+    }
+    if ends.last() != Some(&n) {
+        ends.push(n);
+    }
+    ends
+}
+
+/// `"Who?" Kelly asked.`: a short clause with a cue verb that finishes the
+/// sentence is the quotation's attribution, not a new sentence.
+fn short_attribution_after(ctx: &Ctx, from: usize) -> bool {
+    let n = ctx.toks.len();
+    let window = n.min(from + 10);
+    let mut saw_cue = false;
+    for k in from..window {
+        match ctx.toks[k].t {
+            T::Punct('.' | '!' | '?') | T::Quote(_) => return saw_cue,
+            T::Word if k - from <= 5 => {
+                saw_cue |= lexicon::cue(&ctx.lower_of(k)).is_some_and(|c| !c.participle);
+            }
+            _ => {}
+        }
+    }
+    // The paragraph ended inside the window.
+    saw_cue && window == n
+}
+
+fn skip_back(ctx: &Ctx, mut j: usize, floor: usize) -> Option<usize> {
+    loop {
+        if !ctx.is_word(j) {
+            return Some(j);
+        }
+        let l = ctx.lower_of(j);
+        let adverb =
+            !ctx.cap(j) && l.ends_with("ly") && l.len() > 3 && !lexicon::is_person_role(&l);
+        let skippable = lexicon::is_skippable_before_verb(&l)
+            && !(ctx.cap(j) && l != "today" && l != "yesterday" && !is_weekday(&l));
+        if !(adverb || skippable) {
+            return Some(j);
+        }
+        if j == floor {
+            return None;
+        }
+        j -= 1;
+    }
+}
+
+fn is_weekday(l: &str) -> bool {
+    matches!(
+        l,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+/// Finds the cue verbs of a sentence and their subjects, in order.
+fn cues_in(ctx: &mut Ctx, s: usize, e: usize) -> Vec<CueAt> {
+    let mut found: Vec<CueAt> = Vec::new();
+    let mut subjects: Vec<Subject> = Vec::new();
+    let mut i = s;
+    while i < e {
+        if !ctx.is_word(i) || ctx.cap(i) && i != s {
+            i += 1;
+            continue;
+        }
+        let l = ctx.lower_of(i);
+        let Some(cue) = lexicon::cue(&l) else {
+            i += 1;
+            continue;
+        };
+        let mut end = i;
+        if cue.forward_only {
+            if i + 1 < e && ctx.is_word(i + 1) && ctx.lower_of(i + 1) == "to" {
+                end = i + 1;
+            } else {
+                i += 1;
+                continue;
+            }
+        } else if i + 1 < e && ctx.is_word(i + 1) {
+            let next = ctx.lower_of(i + 1);
+            if lexicon::PHRASAL.iter().any(|(a, b)| *a == l && *b == next) {
+                end = i + 1;
+            }
+        }
+        // A verb used as a noun or adjective (`the state`, `a warning`,
+        // `posted messages`) has no subject and is dropped below.
+        let mut subject = None;
+        if !cue.forward_only && i > s {
+            if let Some(j) = skip_back(ctx, i - 1, s) {
+                if ctx.is_word(j) {
+                    if let Some(np) = ctx.np_back(j, s).or_else(|| {
+                        lexicon::pronoun(&ctx.lower_of(j)).map(|_| Np { first: j, last: j })
+                    }) {
+                        if let Some(ent) = ctx.resolve_np(&np, &subjects) {
+                            subject = Some(Subject {
+                                entity: ent,
+                                first: np.first,
+                                last: np.last,
+                            });
+                        }
+                    }
+                } else if matches!(ctx.toks[j].t, T::Punct(',')) {
+                    subject = appositive_subject(ctx, j, s, &subjects);
+                }
+            }
+        }
+        let inverted_ok = cue.forward_only
+            || i == s
+            || matches!(
+                ctx.toks[i - 1].t,
+                T::Quote(_) | T::Punct(',' | '-' | '(' | ':')
+            );
+        if subject.is_none() && inverted_ok && end + 1 < e {
+            let mut k = end + 1;
+            // `said Monday the official` is rare; `said on Monday` is not.
+            while k < e && ctx.is_word(k) && is_weekday(&ctx.lower_of(k)) {
+                k += 1;
+            }
+            if let Some(np) = ctx.np_forward(k, e) {
+                if let Some(ent) = ctx.resolve_np(&np, &subjects) {
+                    subject = Some(Subject {
+                        entity: ent,
+                        first: np.first,
+                        last: np.last,
+                    });
+                }
+            }
+        }
+        if subject.is_none() && (cue.participle || is_coordinated(ctx, i, s)) {
+            if let Some(prev) = subjects.last() {
+                subject = Some(Subject {
+                    entity: prev.entity,
+                    first: usize::MAX,
+                    last: usize::MAX,
+                });
+            }
+        }
+        if let Some(sub) = subject {
+            if !cue.weak {
+                subjects.push(sub);
+                ctx.touch(sub.entity);
+            }
+        }
+        found.push(CueAt {
+            tok: i,
+            cue,
+            end,
+            subject,
+        });
+        i = end + 1;
+    }
+    found
+}
+
+/// `and added`, `but said`: the verb shares the subject before it.
+fn is_coordinated(ctx: &Ctx, i: usize, s: usize) -> bool {
+    i > s && ctx.is_word(i - 1) && matches!(ctx.lower_of(i - 1).as_str(), "and" | "but" | "then")
+}
+
+/// `Biz Stone, co-founder of Twitter, said`: the subject before an
+/// appositive that describes it.
+fn appositive_subject(
+    ctx: &mut Ctx,
+    comma: usize,
+    s: usize,
+    subjects: &[Subject],
+) -> Option<Subject> {
+    let floor = comma.saturating_sub(10).max(s);
+    let mut k = comma;
+    let mut has_role = false;
+    while k > floor {
+        k -= 1;
+        match ctx.toks[k].t {
+            T::Punct(',') => {
+                if !has_role || k == s {
+                    return None;
+                }
+                let j = k.checked_sub(1)?;
+                if j < s || !ctx.is_word(j) || !ctx.cap(j) {
+                    return None;
+                }
+                let np = ctx.np_back(j, s)?;
+                let ent = ctx.resolve_np(&np, subjects)?;
+                // The appositive is the speaker's role.
+                let role: Vec<&str> = (k + 1..comma).map(|x| ctx.w(x)).collect();
+                let role = role.join(" ");
+                let e = &mut ctx.entities[ent as usize];
+                if e.role.is_none() && !role.is_empty() {
+                    e.role = Some(role);
+                }
+                return Some(Subject {
+                    entity: ent,
+                    first: np.first,
+                    last: np.last,
+                });
+            }
+            T::Word => {
+                let l = ctx.lower_of(k);
+                if lexicon::is_person_role(&l) {
+                    has_role = true;
+                }
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Whether tokens `from..to` are only punctuation and the word `that`.
+fn only_glue(ctx: &Ctx, from: usize, to: usize) -> bool {
+    (from..to).all(|k| match ctx.toks[k].t {
+        T::Punct(_) => true,
+        T::Word => matches!(ctx.lower_of(k).as_str(), "that" | "as"),
+        T::Quote(_) => false,
+    })
+}
+
+fn mention_span(ctx: &Ctx, s: &Subject) -> Option<(u32, u32)> {
+    if s.first == usize::MAX {
+        return None;
+    }
+    Some((ctx.toks[s.first].start, ctx.toks[s.last].end))
+}
+
+fn cue_word(ctx: &Ctx, c: &CueAt) -> String {
+    (c.tok..=c.end)
+        .map(|k| ctx.lower_of(k))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn speaker_from(ctx: &Ctx, c: &CueAt, via: Via) -> Option<Speaker> {
+    let s = c.subject?;
+    Some(Speaker {
+        entity: s.entity,
+        mention: mention_span(ctx, &s),
+        cue: Some(cue_word(ctx, c)),
+        via,
+    })
+}
+
+/// Attributes every quotation of one article. `author` is the byline, used
+/// for first-person cues in the reporter's own voice.
+pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attribution {
+    let quotes = &ex.quotes;
+    let mut speakers: Vec<Option<Speaker>> = vec![None; quotes.len()];
+    let mut ctx = Ctx {
+        text,
+        toks: Vec::new(),
+        entities: Vec::new(),
+        salience: Vec::new(),
+        author: author.map(str::to_string),
+    };
+    // Quotation spans by paragraph, as tokens stand for them.
+    let spans: Vec<(u32, u32, u32)> = quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| matches!(q.kind, Kind::Quote | Kind::Fragment))
+        .map(|(i, q)| (q.open, q.close, i as u32))
+        .collect();
+    // What the previous paragraph ended with: a speaker for quotation
+    // paragraphs that carry no cue of their own.
+    let mut prev_end_speaker: Option<Speaker> = None;
+    // The speaker of each paragraph's closing sentence, for colon blocks.
+    let mut para_end_speaker: Vec<Option<Speaker>> = vec![None; ex.paragraphs.len()];
+    let mut first_token_seen = vec![false; quotes.len()];
+
+    for (pi, p) in ex.paragraphs.iter().enumerate() {
+        if let Some((ls, le)) = p.label {
+            let turn = quotes
+                .iter()
+                .position(|q| q.kind == Kind::Transcript && q.para as usize == pi);
+            let ent = label_entity(&mut ctx, text, ls, le);
+            if let (Some(qi), Some(e)) = (turn, ent) {
+                speakers[qi] = Some(Speaker {
+                    entity: e,
+                    mention: Some((ls, le)),
+                    cue: None,
+                    via: Via::Label,
+                });
+                ctx.touch(e);
+            }
+            prev_end_speaker = None;
+            continue;
+        }
+        ctx.toks.clear();
+        tokenize(text, &p.lines, &spans, &mut ctx.toks);
+        if ctx.toks.is_empty() {
+            continue;
+        }
+        let ends = sentence_ends(&ctx, quotes);
+        let mut s = 0;
+        let mut para_last: Option<Speaker> = None;
+        let mut last_sentence_speaker: Option<Speaker> = None;
+        for &e in &ends {
+            let cues = cues_in(&mut ctx, s, e);
+            let mut sentence_speaker: Option<Speaker> = cues
+                .iter()
+                .rev()
+                .find(|c| !c.cue.weak && c.subject.is_some())
+                .and_then(|c| speaker_from(&ctx, c, Via::Before));
+            let starts_paragraph = s == 0;
+            for k in s..e {
+                let T::Quote(qi) = ctx.toks[k].t else {
+                    continue;
+                };
+                let qi = qi as usize;
+                let q = &quotes[qi];
+                let continuation = first_token_seen[qi];
+                first_token_seen[qi] = true;
+                if speakers[qi].is_some() {
+                    continue;
+                }
+                // After: `"…," the official said` / `"…," said the official`.
+                let mut found = None;
+                let next_q = (k + 1..e)
+                    .find(|&x| matches!(ctx.toks[x].t, T::Quote(_)))
+                    .unwrap_or(e);
+                let mut lead = k + 1;
+                while lead < next_q && matches!(ctx.toks[lead].t, T::Punct(',' | '-' | ':')) {
+                    lead += 1;
+                }
+                if let Some(c) = cues.iter().find(|c| c.tok > k && c.tok < next_q) {
+                    let adjacent = c.tok == lead
+                        || c.subject
+                            .is_some_and(|sub| sub.first == lead && sub.last < c.tok);
+                    if adjacent && c.tok - lead <= 8 {
+                        found = speaker_from(&ctx, c, Via::After);
+                    }
+                }
+                // Before, in the same sentence.
+                if found.is_none() && !continuation {
+                    let before = cues.iter().rev().find(|c| {
+                        c.end < k
+                            && c.subject.is_some()
+                            && (!c.cue.weak || only_glue(&ctx, c.end + 1, k))
+                    });
+                    if let Some(c) = before {
+                        if c.subject.is_some() {
+                            found = speaker_from(&ctx, c, Via::Before);
+                        }
+                    }
+                }
+                let fragment = q.kind == Kind::Fragment;
+                let opens_sentence = only_glue(&ctx, s, k);
+                if found.is_none() && !fragment && opens_sentence && !continuation {
+                    if let Some(prev) = para_last.clone() {
+                        found = Some(Speaker {
+                            mention: None,
+                            cue: None,
+                            via: Via::Continued,
+                            ..prev
+                        });
+                    } else if starts_paragraph {
+                        if let Some(prev) = prev_end_speaker.clone() {
+                            found = Some(Speaker {
+                                mention: None,
+                                cue: None,
+                                via: Via::PreviousParagraph,
+                                ..prev
+                            });
+                        }
+                    }
+                }
+                if let Some(sp) = found {
+                    ctx.touch(sp.entity);
+                    para_last = Some(sp.clone());
+                    sentence_speaker = Some(sp.clone());
+                    speakers[qi] = Some(sp);
+                }
+            }
+            if e == ctx.toks.len() {
+                // A colon introduces a block only through a cue near its end:
+                // `Stone wrote on the company blog:`.
+                let n = ctx.toks.len();
+                para_end_speaker[pi] = cues
+                    .iter()
+                    .rev()
+                    .find(|c| !c.cue.weak && c.subject.is_some() && n - c.end <= 9)
+                    .and_then(|c| speaker_from(&ctx, c, Via::Introduction));
+            }
+            last_sentence_speaker = sentence_speaker;
+            s = e;
+        }
+        // A paragraph that is all quotation hands its speaker on; so does a
+        // closing sentence with a cue (`The official underlined that …`).
+        prev_end_speaker = last_sentence_speaker.or(para_last);
+    }
+    // Blocks take the speaker of the paragraph that introduces them.
+    for (qi, q) in quotes.iter().enumerate() {
+        if q.kind == Kind::Block {
+            if let Some(ip) = q.intro_para {
+                if let Some(sp) = para_end_speaker[ip as usize].clone() {
+                    speakers[qi] = Some(Speaker {
+                        via: Via::Introduction,
+                        ..sp
+                    });
+                }
+            }
+        }
+    }
+    Attribution {
+        entities: ctx.entities,
+        speakers,
+    }
+}
+
+/// The speaker a transcript label names: `MR. KELLY` is the Kelly this
+/// article names elsewhere; `QUESTION` is a reporter.
+fn label_entity(ctx: &mut Ctx, text: &str, ls: u32, le: u32) -> Option<u32> {
+    let label = &text[ls as usize..le as usize];
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let lowers: Vec<String> = words
+        .iter()
+        .map(|w| w.to_lowercase().trim_end_matches('.').to_string())
+        .collect();
+    if lowers.iter().any(|l| lexicon::is_questioner_label(l)) {
+        let e = ctx.anonymous_with_head("reporter").unwrap_or_else(|| {
+            ctx.push_entity(DocEntity {
+                name: "reporter".into(),
+                kind: EntityKind::Person,
+                anonymous: true,
+                role: None,
+                heads: vec!["reporter".into()],
+                gender: None,
+                aliases: vec![label.to_string()],
+            })
+        });
+        return Some(e);
+    }
+    let gender = lowers.iter().find_map(|l| lexicon::title_gender(l));
+    let name: Vec<String> = words
+        .iter()
+        .zip(&lowers)
+        .filter(|(_, l)| !lexicon::is_title(l) && *l != "the")
+        .map(|(w, _)| display_word(w))
+        .collect();
+    if name.is_empty() {
+        // `THE PRESIDENT`: whoever holds that role here.
+        let head = lowers.last()?.clone();
+        return ctx.recent_with_head(&head).or_else(|| {
+            Some(ctx.push_entity(DocEntity {
+                name: display_word(label),
+                kind: EntityKind::Person,
+                anonymous: true,
+                role: None,
+                heads: vec![head],
+                gender,
+                aliases: vec![label.to_string()],
+            }))
+        });
+    }
+    if lexicon::is_person_role(&name.join(" ").to_lowercase()) {
+        let head = name.join(" ").to_lowercase();
+        return Some(ctx.anonymous_with_head(&head).unwrap_or_else(|| {
+            ctx.push_entity(DocEntity {
+                name: head.clone(),
+                kind: EntityKind::Person,
+                anonymous: true,
+                role: None,
+                heads: vec![head.clone()],
+                gender,
+                aliases: vec![label.to_string()],
+            })
+        }));
+    }
+    let e = ctx.named(name, EntityKind::Person, None, None, gender);
+    if !ctx.entities[e as usize].aliases.iter().any(|a| a == label) {
+        ctx.entities[e as usize].aliases.push(label.to_string());
+    }
+    Some(e)
+}
+
+/// Full names the article gives with a role or title before them
+/// (`spokesman Ian Kelly`), even where they say nothing: they let a later
+/// `Kelly said` be resolved to the full name.
+pub fn introduced_names(text: &str, ex: &Extraction) -> Vec<(String, Option<String>)> {
+    let mut out = Vec::new();
+    let mut toks = Vec::new();
+    let spans: Vec<(u32, u32, u32)> = ex
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| matches!(q.kind, Kind::Quote | Kind::Fragment))
+        .map(|(i, q)| (q.open, q.close, i as u32))
+        .collect();
+    for p in &ex.paragraphs {
+        if p.label.is_some() {
+            continue;
+        }
+        toks.clear();
+        tokenize(text, &p.lines, &spans, &mut toks);
+        let mut i = 0;
+        while i < toks.len() {
+            let t = toks[i];
+            let is_intro = t.t == T::Word && {
+                let w = word(text, &t).to_lowercase();
+                lexicon::is_person_role(&w)
+                    || (t.flags & CAP != 0 && lexicon::is_title(w.trim_end_matches('.')))
+            };
+            if is_intro {
+                let mut j = i + 1;
+                while j < toks.len()
+                    && toks[j].t == T::Word
+                    && toks[j].flags & CAP != 0
+                    && toks[j].flags & ALLCAPS == 0
+                    && !lexicon::is_not_name(&word(text, &toks[j]).to_lowercase())
+                    && !lexicon::is_title(&word(text, &toks[j]).to_lowercase())
+                    && !lexicon::is_org_word(&word(text, &toks[j]).to_lowercase())
+                {
+                    j += 1;
+                }
+                if j - (i + 1) >= 2 && j - (i + 1) <= 4 {
+                    let name: Vec<&str> = (i + 1..j).map(|k| word(text, &toks[k])).collect();
+                    let role_start = (i.saturating_sub(3)..=i)
+                        .find(|&k| toks[k].t == T::Word && (toks[k].flags & CAP != 0 || k == i))
+                        .unwrap_or(i);
+                    let role: Vec<&str> = (role_start..=i)
+                        .filter(|&k| toks[k].t == T::Word)
+                        .map(|k| word(text, &toks[k]))
+                        .collect();
+                    out.push((name.join(" "), Some(role.join(" "))));
+                    i = j;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+    out
+}

@@ -1,0 +1,721 @@
+//! Source articles: reading them from disk, and turning each into the text
+//! the engine reads (its *view*) with the metadata it carries.
+//!
+//! [`parse_document`] is pure: it takes bytes and returns a document and its
+//! warnings. [`load`] is the only function here that touches the file system.
+//! Offsets in the view are UTF-8 bytes; for plain text and markdown the view
+//! has the same bytes as the file (front matter and code are blanked, not
+//! removed), for HTML a map turns view offsets back into file offsets.
+
+use crate::html;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are truncated unless the caller sets another limit.
+pub const DEFAULT_MAX_BYTES: usize = 20 * 1024 * 1024;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    /// The format a file name implies, or `None` for files that are not articles.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        if name.ends_with(".meta.toml") {
+            return None;
+        }
+        let ext = name.rsplit_once('.')?.1;
+        match ext {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            _ => None,
+        }
+    }
+}
+
+/// What an article says about itself.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    /// The news agency of a wire credit (`WASHINGTON (AFP) —`).
+    pub wire: Option<String>,
+    /// The place of a wire credit.
+    pub dateline: Option<String>,
+}
+
+/// A stretch of the view that markup marks as a quotation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MarkedRegion {
+    pub start: u32,
+    pub end: u32,
+    /// `true` for `<blockquote>`, `false` for `<q>`.
+    pub block: bool,
+}
+
+/// A problem with one input file. The file is skipped or read in part; the
+/// rest of the corpus is unaffected.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Warning {
+    pub file: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.file, self.message)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The path as the user named it, with `/` separators.
+    pub path: String,
+    pub format: Format,
+    /// The file's text as read (lossily decoded when it was not UTF-8).
+    pub raw: String,
+    /// The text the engine reads.
+    pub text: String,
+    /// For HTML: for each view byte, the file offset of the character it
+    /// belongs to, and one past that character's end in the file.
+    pub map: Option<ViewMap>,
+    pub meta: Meta,
+    pub marked: Vec<MarkedRegion>,
+    line_starts: Vec<u32>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct ViewMap {
+    pub starts: Vec<u32>,
+    pub ends: Vec<u32>,
+}
+
+impl Document {
+    /// The file offset of a view offset that starts something.
+    pub fn raw_start(&self, view: u32) -> u32 {
+        match &self.map {
+            None => view,
+            Some(m) => m
+                .starts
+                .get(view as usize)
+                .copied()
+                .unwrap_or(self.raw.len() as u32),
+        }
+    }
+
+    /// The file offset of a view offset that ends something (exclusive).
+    pub fn raw_end(&self, view: u32) -> u32 {
+        match &self.map {
+            None => view,
+            Some(m) => {
+                if view == 0 {
+                    return m.starts.first().copied().unwrap_or(0);
+                }
+                m.ends
+                    .get(view as usize - 1)
+                    .copied()
+                    .unwrap_or(self.raw.len() as u32)
+            }
+        }
+    }
+
+    /// 1-based line and 1-based column in characters of a file offset.
+    pub fn line_col(&self, raw: u32) -> (u32, u32) {
+        let line = match self.line_starts.binary_search(&raw) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line] as usize;
+        let end = (raw as usize).min(self.raw.len());
+        let col = self
+            .raw
+            .get(start..end)
+            .map(|s| s.chars().count())
+            .unwrap_or(end - start);
+        (line as u32 + 1, col as u32 + 1)
+    }
+
+    /// The title to show for this article.
+    pub fn title(&self) -> &str {
+        self.meta.title.as_deref().unwrap_or(&self.path)
+    }
+}
+
+fn line_starts(raw: &str) -> Vec<u32> {
+    let mut v = vec![0u32];
+    v.extend(memchr::memchr_iter(b'\n', raw.as_bytes()).map(|i| i as u32 + 1));
+    v
+}
+
+#[derive(Clone, Debug)]
+pub struct LoadOptions {
+    pub max_bytes: usize,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// Builds a document from a file's bytes. `sidecar` is the text of
+/// `<file>.meta.toml` when there is one.
+pub fn parse_document(
+    path: &str,
+    bytes: &[u8],
+    sidecar: Option<&str>,
+    opts: &LoadOptions,
+) -> (Option<Document>, Vec<Warning>) {
+    let mut warnings = Vec::new();
+    let warn = |warnings: &mut Vec<Warning>, message: String| {
+        warnings.push(Warning {
+            file: path.to_string(),
+            message,
+        })
+    };
+    let Some(format) = Format::from_path(Path::new(path)) else {
+        warn(
+            &mut warnings,
+            "not an article (expected .txt, .md or .html); skipped".into(),
+        );
+        return (None, warnings);
+    };
+    let sniff = &bytes[..bytes.len().min(64 * 1024)];
+    if memchr::memchr(0, sniff).is_some() {
+        warn(
+            &mut warnings,
+            "binary file (contains NUL bytes); skipped".into(),
+        );
+        return (None, warnings);
+    }
+    let mut bytes = bytes;
+    if bytes.len() > opts.max_bytes {
+        warn(
+            &mut warnings,
+            format!(
+                "file is {} bytes, over the {} byte limit; only the first {} bytes were read",
+                bytes.len(),
+                opts.max_bytes,
+                opts.max_bytes
+            ),
+        );
+        bytes = &bytes[..opts.max_bytes];
+    }
+    let raw = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(e) if e.error_len().is_none() && bytes.len() < opts.max_bytes + 1 => {
+            // A truncation in the middle of a character: drop the partial one.
+            String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned()
+        }
+        Err(e) => {
+            warn(
+                &mut warnings,
+                format!(
+                    "not valid UTF-8 (first bad byte at offset {}); read with replacement characters",
+                    e.valid_up_to()
+                ),
+            );
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    };
+    let raw = raw
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(raw);
+
+    let mut meta = Meta::default();
+    let (text, map, marked) = match format {
+        Format::Text => (raw.clone(), None, Vec::new()),
+        Format::Markdown => {
+            let (text, front) = markdown_view(&raw);
+            if let Some(front) = front {
+                match parse_front_matter(&front) {
+                    Ok(m) => meta.merge(m),
+                    Err(e) => warn(&mut warnings, format!("front matter ignored: {e}")),
+                }
+            }
+            (text, None, Vec::new())
+        }
+        Format::Html => {
+            let v = html::view(&raw);
+            meta.merge(v.meta);
+            (v.text, Some(v.map), v.marked)
+        }
+    };
+    if let Some(s) = sidecar {
+        match parse_toml_meta(s) {
+            Ok(m) => meta.merge_over(m),
+            Err(e) => warn(&mut warnings, format!("{path}.meta.toml ignored: {e}")),
+        }
+    }
+    find_credits(&text, format, &mut meta);
+    let doc = Document {
+        path: path.to_string(),
+        format,
+        line_starts: line_starts(&raw),
+        raw,
+        text,
+        map,
+        meta,
+        marked,
+    };
+    (Some(doc), warnings)
+}
+
+impl Meta {
+    /// Fills the fields this one lacks.
+    fn merge(&mut self, other: Meta) {
+        macro_rules! fill {
+            ($($f:ident),*) => { $( if self.$f.is_none() { self.$f = other.$f; } )* };
+        }
+        fill!(title, outlet, author, date, url, wire, dateline);
+    }
+
+    /// Takes every field the other one has.
+    fn merge_over(&mut self, other: Meta) {
+        macro_rules! take {
+            ($($f:ident),*) => { $( if other.$f.is_some() { self.$f = other.$f; } )* };
+        }
+        take!(title, outlet, author, date, url, wire, dateline);
+    }
+}
+
+fn meta_from_pairs(pairs: impl Iterator<Item = (String, String)>) -> Meta {
+    let mut m = Meta::default();
+    for (k, v) in pairs {
+        let v = Some(v.trim().to_string()).filter(|v| !v.is_empty());
+        match k.to_ascii_lowercase().as_str() {
+            "title" => m.title = v,
+            "outlet" | "publication" | "publisher" | "site" | "source" => m.outlet = v,
+            "author" | "byline" | "by" => m.author = v,
+            "date" | "published" => m.date = v,
+            "url" | "link" | "canonical" => m.url = v,
+            _ => {}
+        }
+    }
+    m
+}
+
+fn toml_pairs(table: &toml::Table) -> Vec<(String, String)> {
+    table
+        .iter()
+        .filter_map(|(k, v)| {
+            let s = match v {
+                toml::Value::String(s) => s.clone(),
+                toml::Value::Datetime(d) => d.to_string(),
+                toml::Value::Integer(i) => i.to_string(),
+                toml::Value::Array(a) => a
+                    .iter()
+                    .filter_map(|x| x.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                _ => return None,
+            };
+            Some((k.clone(), s))
+        })
+        .collect()
+}
+
+/// Reads a `<file>.meta.toml` sidecar.
+pub fn parse_toml_meta(s: &str) -> Result<Meta, String> {
+    let table: toml::Table = s
+        .parse()
+        .map_err(|e: toml::de::Error| one_line(&e.to_string()))?;
+    Ok(meta_from_pairs(toml_pairs(&table).into_iter()))
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+enum FrontMatter {
+    Yaml(String),
+    Toml(String),
+}
+
+fn parse_front_matter(front: &FrontMatter) -> Result<Meta, String> {
+    match front {
+        FrontMatter::Toml(s) => parse_toml_meta(s),
+        FrontMatter::Yaml(s) => {
+            let docs =
+                yaml_rust2::YamlLoader::load_from_str(s).map_err(|e| one_line(&e.to_string()))?;
+            let Some(yaml_rust2::Yaml::Hash(h)) = docs.into_iter().next() else {
+                return Ok(Meta::default());
+            };
+            let pairs = h.into_iter().filter_map(|(k, v)| {
+                let k = k.as_str()?.to_string();
+                let v = match v {
+                    yaml_rust2::Yaml::String(s) | yaml_rust2::Yaml::Real(s) => s,
+                    yaml_rust2::Yaml::Integer(i) => i.to_string(),
+                    yaml_rust2::Yaml::Array(a) => a
+                        .iter()
+                        .filter_map(|x| x.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    _ => return None,
+                };
+                Some((k, v))
+            });
+            Ok(meta_from_pairs(pairs))
+        }
+    }
+}
+
+/// Blanks bytes with spaces, keeping newlines, so offsets stay those of the file.
+fn blank(bytes: &mut [u8]) {
+    for b in bytes {
+        if *b != b'\n' && *b != b'\r' {
+            *b = b' ';
+        }
+    }
+}
+
+/// The markdown view: the file with front matter, fenced code, inline code and
+/// HTML comments blanked out, so that nothing in them is read as a quotation.
+fn markdown_view(raw: &str) -> (String, Option<FrontMatter>) {
+    let mut bytes = raw.as_bytes().to_vec();
+    let mut front = None;
+    for (fence, toml) in [("---", false), ("+++", true)] {
+        if raw.starts_with(fence) && raw[3..].starts_with(['\n', '\r']) {
+            let body_start = raw[3..].find('\n').map(|i| i + 4).unwrap_or(raw.len());
+            let mut pos = body_start;
+            while pos < raw.len() {
+                let line_end = raw[pos..]
+                    .find('\n')
+                    .map(|i| pos + i + 1)
+                    .unwrap_or(raw.len());
+                let line = raw[pos..line_end].trim_end();
+                if line == fence || (!toml && line == "...") {
+                    let inner = raw[body_start..pos].to_string();
+                    front = Some(if toml {
+                        FrontMatter::Toml(inner)
+                    } else {
+                        FrontMatter::Yaml(inner)
+                    });
+                    blank(&mut bytes[..line_end]);
+                    break;
+                }
+                pos = line_end;
+            }
+            break;
+        }
+    }
+    // Fenced code blocks.
+    let mut pos = 0;
+    let mut fence_open: Option<(usize, u8, usize)> = None;
+    while pos < raw.len() {
+        let line_end = raw[pos..]
+            .find('\n')
+            .map(|i| pos + i + 1)
+            .unwrap_or(raw.len());
+        let trimmed = raw[pos..line_end].trim_start();
+        let indent = line_end - pos - trimmed.len();
+        let fence_char = trimmed.as_bytes().first().copied();
+        let run = trimmed
+            .bytes()
+            .take_while(|b| Some(*b) == fence_char)
+            .count();
+        match fence_open {
+            None if indent < 4 && matches!(fence_char, Some(b'`' | b'~')) && run >= 3 => {
+                fence_open = Some((pos, fence_char.unwrap_or(b'`'), run));
+            }
+            Some((start, c, n))
+                if fence_char == Some(c) && run >= n && trimmed[run..].trim().is_empty() =>
+            {
+                blank(&mut bytes[start..line_end]);
+                fence_open = None;
+            }
+            _ => {}
+        }
+        pos = line_end;
+    }
+    if let Some((start, _, _)) = fence_open {
+        blank(&mut bytes[start..]);
+    }
+    // Inline code spans and HTML comments.
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'`' {
+            let run = bytes[i..].iter().take_while(|b| **b == b'`').count();
+            let needle = vec![b'`'; run];
+            let search_end = bytes[i + run..]
+                .iter()
+                .position(|b| *b == b'\n')
+                .map(|p| i + run + p)
+                .unwrap_or(bytes.len());
+            if let Some(off) = memchr::memmem::find(&bytes[i + run..search_end], &needle) {
+                let end = i + run + off + run;
+                blank(&mut bytes[i..end]);
+                i = end;
+                continue;
+            }
+            i += run;
+        } else if bytes[i..].starts_with(b"<!--") {
+            if let Some(off) = memchr::memmem::find(&bytes[i + 4..], b"-->") {
+                let end = i + 4 + off + 3;
+                blank(&mut bytes[i..end]);
+                i = end;
+                continue;
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    // Only ASCII bytes were replaced by ASCII spaces over whole characters.
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    (text, front)
+}
+
+/// Finds the title, byline and wire credit in the article's opening lines.
+fn find_credits(text: &str, format: Format, meta: &mut Meta) {
+    use std::sync::OnceLock;
+    static BYLINE: OnceLock<regex::Regex> = OnceLock::new();
+    static CREDIT: OnceLock<regex::Regex> = OnceLock::new();
+    let byline = BYLINE.get_or_init(|| {
+        regex::Regex::new(
+            r"^(?:[Bb][Yy]|Written by|Words by)[:\s]+((?:\p{Lu}[\p{L}.'’-]*\s?){1,4})\s*$",
+        )
+        .expect("byline pattern")
+    });
+    let credit = CREDIT.get_or_init(|| {
+        regex::Regex::new(r"(\p{Lu}{2,}(?:[ ,]+\p{Lu}{2,})*)\s*\(([\p{L}.]{2,20})\)\s*[—–-]")
+            .expect("wire credit pattern")
+    });
+    let head_len = text
+        .char_indices()
+        .nth(6000)
+        .map(|(i, _)| i)
+        .unwrap_or(text.len());
+    let head = &text[..head_len];
+    let mut first_line = None;
+    let mut heading = None;
+    for line in head.lines().take(60) {
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if first_line.is_none() {
+            first_line = Some(t.to_string());
+        }
+        if format == Format::Markdown && heading.is_none() {
+            if let Some(h) = t.strip_prefix("# ") {
+                heading = Some(h.trim().to_string());
+            }
+        }
+        if meta.author.is_none() && t.len() < 80 {
+            if let Some(c) = byline.captures(t) {
+                meta.author = Some(c[1].trim().to_string());
+            }
+        }
+        if meta.wire.is_none() {
+            if let Some(c) = credit.captures(t) {
+                meta.dateline = Some(c[1].trim().to_string());
+                meta.wire = Some(c[2].to_string());
+            }
+        }
+    }
+    if meta.title.is_none() {
+        meta.title = heading.or(first_line);
+    }
+}
+
+/// Reads every article under the given paths. Folders are walked with the
+/// rules of `.gitignore`; files named directly are read whatever their name.
+pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> (Vec<Document>, Vec<Warning>) {
+    let (files, mut warnings) = collect_files(paths);
+    use rayon::prelude::*;
+    let results: Vec<_> = files.par_iter().map(|p| load_file(p, opts)).collect();
+    let mut docs = Vec::new();
+    for (doc, w) in results {
+        warnings.extend(w);
+        docs.extend(doc);
+    }
+    (docs, warnings)
+}
+
+/// The article files under the given paths, sorted, each once.
+pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Warning>) {
+    let mut warnings = Vec::new();
+    let mut files = Vec::new();
+    for p in paths {
+        if !p.exists() {
+            warnings.push(Warning {
+                file: display_path(p),
+                message: "no such file or folder".into(),
+            });
+            continue;
+        }
+        if p.is_file() {
+            files.push(p.clone());
+            continue;
+        }
+        let walker = ignore::WalkBuilder::new(p)
+            .hidden(true)
+            .git_ignore(true)
+            .git_exclude(true)
+            .require_git(false)
+            .sort_by_file_path(|a, b| a.cmp(b))
+            .build();
+        for entry in walker {
+            match entry {
+                Ok(e) => {
+                    if e.file_type().is_some_and(|t| t.is_file())
+                        && Format::from_path(e.path()).is_some()
+                    {
+                        files.push(e.into_path());
+                    }
+                }
+                Err(e) => warnings.push(Warning {
+                    file: display_path(p),
+                    message: one_line(&e.to_string()),
+                }),
+            }
+        }
+    }
+    files.sort();
+    files.dedup();
+    (files, warnings)
+}
+
+pub fn display_path(p: &Path) -> String {
+    let s = p.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+/// Reads one file and its sidecar.
+pub fn load_file(p: &Path, opts: &LoadOptions) -> (Option<Document>, Vec<Warning>) {
+    let path = display_path(p);
+    let bytes = match read_limited(p, opts.max_bytes) {
+        Ok(b) => b,
+        Err(e) => {
+            return (
+                None,
+                vec![Warning {
+                    file: path,
+                    message: format!("cannot read: {}", one_line(&e.to_string())),
+                }],
+            )
+        }
+    };
+    let mut sidecar_path = p.as_os_str().to_owned();
+    sidecar_path.push(".meta.toml");
+    let sidecar = std::fs::read_to_string(PathBuf::from(sidecar_path)).ok();
+    parse_document(&path, &bytes, sidecar.as_deref(), opts)
+}
+
+/// Reads at most one byte past the limit, so a huge file is never held whole.
+fn read_limited(p: &Path, max: usize) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let f = std::fs::File::open(p)?;
+    let mut buf = Vec::new();
+    f.take(max as u64 + 1).read_to_end(&mut buf)?;
+    Ok(buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(path: &str, s: &str) -> (Option<Document>, Vec<Warning>) {
+        parse_document(path, s.as_bytes(), None, &LoadOptions::default())
+    }
+
+    #[test]
+    fn markdown_front_matter_gives_meta_and_is_blanked() {
+        let (doc, w) = parse(
+            "a.md",
+            "---\ntitle: Hello\noutlet: The Daily\nauthor: Jo Bloggs\n---\n# Heading\n\nText \"here\".\n",
+        );
+        let doc = doc.unwrap();
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(doc.meta.title.as_deref(), Some("Hello"));
+        assert_eq!(doc.meta.outlet.as_deref(), Some("The Daily"));
+        assert_eq!(doc.meta.author.as_deref(), Some("Jo Bloggs"));
+        assert_eq!(doc.text.len(), doc.raw.len());
+        assert!(!doc.text.contains("outlet"));
+    }
+
+    #[test]
+    fn toml_front_matter_and_sidecar_override() {
+        let (doc, _) = parse_document(
+            "b.md",
+            b"+++\ntitle = \"From front\"\n+++\nBody\n",
+            Some("outlet = \"Wire\"\ntitle = \"From sidecar\"\n"),
+            &LoadOptions::default(),
+        );
+        let doc = doc.unwrap();
+        assert_eq!(doc.meta.title.as_deref(), Some("From sidecar"));
+        assert_eq!(doc.meta.outlet.as_deref(), Some("Wire"));
+    }
+
+    #[test]
+    fn byline_and_wire_credit_are_found() {
+        let (doc, _) = parse(
+            "c.txt",
+            "Headline here\n\nBy Jane Q Public\n\nLONDON (Reuters) — Something happened.\n",
+        );
+        let doc = doc.unwrap();
+        assert_eq!(doc.meta.title.as_deref(), Some("Headline here"));
+        assert_eq!(doc.meta.author.as_deref(), Some("Jane Q Public"));
+        assert_eq!(doc.meta.wire.as_deref(), Some("Reuters"));
+        assert_eq!(doc.meta.dateline.as_deref(), Some("LONDON"));
+    }
+
+    #[test]
+    fn binary_files_are_skipped_with_a_warning() {
+        let (doc, w) = parse_document("x.txt", b"abc\0def", None, &LoadOptions::default());
+        assert!(doc.is_none());
+        assert_eq!(w.len(), 1);
+        assert!(w[0].to_string().starts_with("x.txt: binary file"));
+    }
+
+    #[test]
+    fn invalid_utf8_is_read_lossily_with_a_warning() {
+        let (doc, w) = parse_document("l.txt", b"caf\xe9 \"ok\"", None, &LoadOptions::default());
+        assert!(doc.unwrap().text.contains('\u{fffd}'));
+        assert!(w[0].message.contains("not valid UTF-8"), "{w:?}");
+    }
+
+    #[test]
+    fn oversized_files_are_truncated_on_a_character_boundary() {
+        let text = "é".repeat(100);
+        let (doc, w) = parse_document(
+            "big.txt",
+            text.as_bytes(),
+            None,
+            &LoadOptions { max_bytes: 51 },
+        );
+        let doc = doc.unwrap();
+        assert_eq!(doc.text.chars().count(), 25);
+        assert!(w[0].message.contains("over the 51 byte limit"), "{w:?}");
+    }
+
+    #[test]
+    fn code_in_markdown_is_blanked() {
+        let (doc, _) = parse("d.md", "Say `\"x\"` and\n\n```\n\"quoted\"\n```\nend\n");
+        let doc = doc.unwrap();
+        assert!(!doc.text.contains('"'));
+        assert_eq!(doc.text.len(), doc.raw.len());
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let (doc, _) = parse("e.txt", "ab\n“é”x\n");
+        let doc = doc.unwrap();
+        let off = doc.raw.find('x').unwrap() as u32;
+        assert_eq!(doc.line_col(off), (2, 4));
+        assert_eq!(doc.line_col(0), (1, 1));
+    }
+}

@@ -1,0 +1,284 @@
+//! The whole analysis of a corpus: extraction and attribution per article,
+//! speakers merged across articles, and statements linked across them.
+//!
+//! Pure: takes loaded documents, returns results. Nothing here reads files
+//! or knows about editors.
+
+use crate::attribute::{self, EntityKind, Via};
+use crate::corpus::{Document, Warning};
+use crate::extract::{self, Kind, Quotation};
+use crate::link::{self, Found, LinkOptions, Links, QuoteRef};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+/// A speaker across the corpus.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct SpeakerEntity {
+    pub name: String,
+    pub role: Option<String>,
+    pub kind: EntityKind,
+    /// Described, never named (`State Department official`).
+    pub anonymous: bool,
+    pub aliases: Vec<String>,
+}
+
+/// Who said a quotation, and where the article says so.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuoteSpeaker {
+    /// Index into [`Analysis::speakers`].
+    pub speaker: u32,
+    /// View span of the mention (the name, pronoun, description or label).
+    pub mention: Option<(u32, u32)>,
+    pub cue: Option<String>,
+    pub via: Via,
+}
+
+#[derive(Clone, Debug)]
+pub struct QuoteInfo {
+    pub doc: u32,
+    pub quote: Quotation,
+    pub speaker: Option<QuoteSpeaker>,
+}
+
+pub struct Analysis {
+    pub docs: Vec<Document>,
+    pub quotes: Vec<QuoteInfo>,
+    pub speakers: Vec<SpeakerEntity>,
+    pub links: Links,
+    pub warnings: Vec<Warning>,
+}
+
+/// Extraction and attribution of one article.
+pub struct DocResult {
+    pub extraction: extract::Extraction,
+    pub attribution: attribute::Attribution,
+    pub introduced: Vec<(String, Option<String>)>,
+}
+
+pub fn analyze_document(doc: &Document) -> DocResult {
+    let extraction = extract::extract(&doc.text, &doc.marked);
+    let attribution = attribute::attribute(&doc.text, &extraction, doc.meta.author.as_deref());
+    let introduced = attribute::introduced_names(&doc.text, &extraction);
+    DocResult {
+        extraction,
+        attribution,
+        introduced,
+    }
+}
+
+/// Runs extraction, attribution and linking over a corpus.
+pub fn analyze(docs: Vec<Document>, warnings: Vec<Warning>, opts: &LinkOptions) -> Analysis {
+    let per_doc: Vec<DocResult> = docs.par_iter().map(analyze_document).collect();
+    let (quotes, speakers) = merge_speakers(&per_doc);
+    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+    let refs: Vec<QuoteRef> = quotes
+        .iter()
+        .map(|q| QuoteRef {
+            doc: q.doc,
+            segments: q.quote.segments.iter().map(|s| (s.start, s.end)).collect(),
+            joins: !(q.quote.kind == Kind::Block && q.quote.holds_quotes),
+        })
+        .collect();
+    let links = link::link(&texts, &refs, opts);
+    Analysis {
+        docs,
+        quotes,
+        speakers,
+        links,
+        warnings,
+    }
+}
+
+fn surname(name: &str) -> String {
+    name.rsplit(' ').next().unwrap_or(name).to_lowercase()
+}
+
+/// Merges each article's speakers into corpus-wide ones: `Kelly` in one
+/// article is the `Ian Kelly` of another when no other full name fits.
+fn merge_speakers(per_doc: &[DocResult]) -> (Vec<QuoteInfo>, Vec<SpeakerEntity>) {
+    // Full names by surname, across the corpus.
+    let mut full_names: FxHashMap<String, Vec<String>> = FxHashMap::default();
+    let mut add_full = |name: &str| {
+        if name.contains(' ') {
+            let list = full_names.entry(surname(name)).or_default();
+            if !list.iter().any(|n| n == name) {
+                list.push(name.to_string());
+            }
+        }
+    };
+    for r in per_doc {
+        for e in &r.attribution.entities {
+            if !e.anonymous && e.kind != EntityKind::Organization {
+                add_full(&e.name);
+            }
+        }
+        for (n, _) in &r.introduced {
+            add_full(n);
+        }
+    }
+    let mut speakers: Vec<SpeakerEntity> = Vec::new();
+    let mut by_key: FxHashMap<String, u32> = FxHashMap::default();
+    let mut quotes = Vec::new();
+    for (d, r) in per_doc.iter().enumerate() {
+        let mut local_to_global = Vec::with_capacity(r.attribution.entities.len());
+        for (li, e) in r.attribution.entities.iter().enumerate() {
+            let mut name = e.name.clone();
+            let mut role = e.role.clone();
+            if !e.anonymous && !name.contains(' ') && e.kind != EntityKind::Organization {
+                let s = surname(&name);
+                let here: Vec<&(String, Option<String>)> = r
+                    .introduced
+                    .iter()
+                    .filter(|(n, _)| surname(n) == s)
+                    .collect();
+                if let [(full, r_role)] = here.as_slice() {
+                    name = full.clone();
+                    if role.is_none() {
+                        role = r_role.clone();
+                    }
+                } else if let Some([full]) = full_names.get(&s).map(Vec::as_slice) {
+                    name = full.clone();
+                }
+            }
+            let key = if e.anonymous {
+                format!("{d}:{li}")
+            } else {
+                name.to_lowercase()
+            };
+            let gi = *by_key.entry(key).or_insert_with(|| {
+                speakers.push(SpeakerEntity {
+                    name: name.clone(),
+                    role: None,
+                    kind: e.kind,
+                    anonymous: e.anonymous,
+                    aliases: Vec::new(),
+                });
+                (speakers.len() - 1) as u32
+            });
+            let s = &mut speakers[gi as usize];
+            if s.role.is_none() {
+                s.role = role;
+            }
+            if s.kind == EntityKind::Unknown {
+                s.kind = e.kind;
+            }
+            for a in &e.aliases {
+                if !s.aliases.contains(a) {
+                    s.aliases.push(a.clone());
+                }
+            }
+            local_to_global.push(gi);
+        }
+        for (qi, q) in r.extraction.quotes.iter().enumerate() {
+            // A colon block stands only if its introduction names a speaker.
+            if q.kind == Kind::Block
+                && q.intro_para.is_some()
+                && r.attribution.speakers[qi].is_none()
+            {
+                continue;
+            }
+            let speaker = r.attribution.speakers[qi].as_ref().map(|sp| QuoteSpeaker {
+                speaker: local_to_global[sp.entity as usize],
+                mention: sp.mention,
+                cue: sp.cue.clone(),
+                via: sp.via,
+            });
+            quotes.push(QuoteInfo {
+                doc: d as u32,
+                quote: q.clone(),
+                speaker,
+            });
+        }
+    }
+    (quotes, speakers)
+}
+
+/// Another place that carries a quotation's words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub doc: u32,
+    /// View span.
+    pub start: u32,
+    pub end: u32,
+    /// The quotation at that place, if it is quoted there.
+    pub quote: Option<u32>,
+    pub exact: bool,
+    /// View spans of the words at that place that differ.
+    pub differs: Vec<(u32, u32)>,
+}
+
+impl Analysis {
+    /// The quotation (if any) whose span holds most of `start..end`.
+    fn quote_at(&self, doc: u32, start: u32, end: u32) -> Option<u32> {
+        let lo = self.quotes.partition_point(|q| q.doc < doc);
+        let hi = self.quotes.partition_point(|q| q.doc <= doc);
+        (lo..hi)
+            .filter(|&i| {
+                let q = &self.quotes[i].quote;
+                q.start() < end && start < q.end() && !(q.kind == Kind::Block && q.holds_quotes)
+            })
+            .max_by_key(|&i| {
+                let q = &self.quotes[i].quote;
+                q.end().min(end) - q.start().max(start)
+            })
+            .map(|i| i as u32)
+    }
+
+    /// Every other place in the corpus that carries this quotation's words,
+    /// or that it carries: transcript turns first, then other quotations,
+    /// then unquoted text; each in corpus order.
+    pub fn sources(&self, qi: usize) -> Vec<Source> {
+        let own = &self.quotes[qi];
+        let mut out: Vec<Source> = Vec::new();
+        let push = |s: Source, out: &mut Vec<Source>| {
+            let dup = out
+                .iter()
+                .any(|o| o.doc == s.doc && o.start < s.end && s.start < o.end);
+            let is_own = s.doc == own.doc && s.start < own.quote.end() && own.quote.start() < s.end;
+            if !dup && !is_own {
+                out.push(s);
+            }
+        };
+        for f in &self.links.found[qi] {
+            push(self.source_of(f), &mut out);
+        }
+        for &other in &self.links.contains[qi] {
+            let o = &self.quotes[other as usize];
+            let exact = self.links.found[other as usize].iter().any(|f| {
+                f.doc == own.doc
+                    && f.start >= own.quote.start()
+                    && f.end <= own.quote.end()
+                    && f.matched == f.total
+            });
+            push(
+                Source {
+                    doc: o.doc,
+                    start: o.quote.start(),
+                    end: o.quote.end(),
+                    quote: Some(other),
+                    exact,
+                    differs: Vec::new(),
+                },
+                &mut out,
+            );
+        }
+        let rank = |s: &Source| match s.quote.map(|q| self.quotes[q as usize].quote.kind) {
+            Some(Kind::Transcript) => 0,
+            Some(_) => 1,
+            None => 2,
+        };
+        out.sort_by_key(|s| (rank(s), s.doc, s.start));
+        out
+    }
+
+    fn source_of(&self, f: &Found) -> Source {
+        Source {
+            doc: f.doc,
+            start: f.start,
+            end: f.end,
+            quote: self.quote_at(f.doc, f.start, f.end),
+            exact: f.matched == f.total && f.differ_in_place.is_empty(),
+            differs: f.differ_in_place.clone(),
+        }
+    }
+}

@@ -1,0 +1,371 @@
+//! The readable text of an HTML article, with a map from every byte of that
+//! text back to the file, so that quotations found in it are reported where
+//! they stand on disk.
+//!
+//! Tokenizing is done by `html5gum` (a WHATWG tokenizer that reports the
+//! source span of each token). Entities are decoded by it; the map is kept
+//! right by walking each text token's raw bytes beside its decoded text.
+
+use crate::corpus::{MarkedRegion, Meta, ViewMap};
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+
+pub struct HtmlView {
+    pub text: String,
+    pub map: ViewMap,
+    pub meta: Meta,
+    pub marked: Vec<MarkedRegion>,
+}
+
+/// Elements whose content is never article text.
+fn is_dropped(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"script"
+            | b"style"
+            | b"nav"
+            | b"footer"
+            | b"noscript"
+            | b"template"
+            | b"svg"
+            | b"head"
+            | b"iframe"
+            | b"button"
+            | b"form"
+            | b"select"
+            | b"aside"
+    )
+}
+
+/// Elements that end a paragraph.
+fn is_block(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"p" | b"div"
+            | b"br"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"li"
+            | b"ul"
+            | b"ol"
+            | b"blockquote"
+            | b"tr"
+            | b"table"
+            | b"section"
+            | b"article"
+            | b"header"
+            | b"figure"
+            | b"figcaption"
+            | b"pre"
+            | b"hr"
+            | b"dd"
+            | b"dt"
+            | b"dl"
+            | b"main"
+            | b"td"
+            | b"th"
+            | b"address"
+            | b"body"
+            | b"html"
+            | b"title"
+    )
+}
+
+fn is_void(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"br"
+            | b"hr"
+            | b"img"
+            | b"meta"
+            | b"link"
+            | b"input"
+            | b"source"
+            | b"wbr"
+            | b"area"
+            | b"base"
+            | b"col"
+            | b"embed"
+            | b"track"
+    )
+}
+
+struct Builder {
+    text: String,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Builder {
+    fn push_char(&mut self, c: char, raw_start: u32, raw_end: u32) {
+        let c = if c == '\u{a0}' { ' ' } else { c };
+        if c.is_whitespace() {
+            if self.text.is_empty() || self.text.ends_with(' ') || self.text.ends_with('\n') {
+                return;
+            }
+            self.push_raw(' ', raw_start, raw_end);
+        } else {
+            self.push_raw(c, raw_start, raw_end);
+        }
+    }
+
+    fn push_raw(&mut self, c: char, raw_start: u32, raw_end: u32) {
+        for _ in 0..c.len_utf8() {
+            self.starts.push(raw_start);
+            self.ends.push(raw_end);
+        }
+        self.text.push(c);
+    }
+
+    fn paragraph_break(&mut self, at: u32) {
+        if self.text.is_empty() || self.text.ends_with("\n\n") {
+            return;
+        }
+        while self.text.ends_with(' ') {
+            self.text.pop();
+            self.starts.pop();
+            self.ends.pop();
+        }
+        while !self.text.ends_with("\n\n") {
+            self.push_raw('\n', at, at);
+        }
+    }
+}
+
+/// Maps each character of a decoded text token to its bytes in the file.
+fn push_decoded(b: &mut Builder, raw: &str, span_start: usize, span_end: usize, decoded: &str) {
+    let rb = raw.as_bytes();
+    let mut i = span_start;
+    for c in decoded.chars() {
+        let mut buf = [0u8; 4];
+        let enc = c.encode_utf8(&mut buf).as_bytes();
+        loop {
+            if i >= span_end {
+                b.push_char(c, span_end as u32, span_end as u32);
+                break;
+            }
+            if rb[i..span_end].starts_with(enc) {
+                b.push_char(c, i as u32, (i + enc.len()) as u32);
+                i += enc.len();
+                break;
+            }
+            if rb[i] == b'&' {
+                let limit = (i + 40).min(span_end);
+                let mut k = i + 1;
+                while k < limit && (rb[k].is_ascii_alphanumeric() || rb[k] == b'#') {
+                    k += 1;
+                }
+                if k < span_end && rb[k] == b';' {
+                    k += 1;
+                }
+                b.push_char(c, i as u32, k as u32);
+                i = k;
+                break;
+            }
+            // A byte the tokenizer dropped or normalised (\r, NUL): skip it.
+            i += 1;
+            while i < span_end && !raw.is_char_boundary(i) {
+                i += 1;
+            }
+        }
+    }
+}
+
+fn attr(tag: &html5gum::StartTag<usize>, name: &str) -> Option<String> {
+    tag.attributes
+        .get(name.as_bytes())
+        .map(|v| String::from_utf8_lossy(&v.value).trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+pub fn view(raw: &str) -> HtmlView {
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    emitter.naively_switch_states(true);
+    let tokenizer = Tokenizer::new_with_emitter(raw, emitter);
+    let mut b = Builder {
+        text: String::with_capacity(raw.len() / 2),
+        starts: Vec::with_capacity(raw.len() / 2),
+        ends: Vec::with_capacity(raw.len() / 2),
+    };
+    let mut meta = Meta::default();
+    let mut marked = Vec::new();
+    let mut stack: Vec<Vec<u8>> = Vec::new();
+    let mut dropped_depth = 0usize;
+    let mut in_title = false;
+    let mut title = String::new();
+    let mut h1: Option<String> = None;
+    let mut h1_open: Option<usize> = None;
+    let mut open_marks: Vec<(bool, u32)> = Vec::new();
+
+    for token in tokenizer.flatten() {
+        match token {
+            Token::StartTag(tag) => {
+                let name = tag.name.to_vec();
+                let at = tag.span.start as u32;
+                if name == b"meta" {
+                    let key = attr(&tag, "name")
+                        .or_else(|| attr(&tag, "property"))
+                        .unwrap_or_default()
+                        .to_ascii_lowercase();
+                    let content = attr(&tag, "content");
+                    match key.as_str() {
+                        "author" | "article:author" => meta.author = meta.author.take().or(content),
+                        "og:site_name" | "application-name" => {
+                            meta.outlet = meta.outlet.take().or(content)
+                        }
+                        "article:published_time" | "date" | "pubdate" => {
+                            meta.date = meta.date.take().or(content)
+                        }
+                        "og:url" => meta.url = meta.url.take().or(content),
+                        "og:title" => meta.title = meta.title.take().or(content),
+                        _ => {}
+                    }
+                }
+                if name == b"link" && attr(&tag, "rel").as_deref() == Some("canonical") {
+                    meta.url = meta.url.take().or(attr(&tag, "href"));
+                }
+                if name == b"title" {
+                    in_title = true;
+                }
+                if dropped_depth > 0 || is_dropped(&name) {
+                    if !is_void(&name) && !tag.self_closing {
+                        dropped_depth += 1;
+                        stack.push(name);
+                    }
+                    continue;
+                }
+                if is_block(&name) {
+                    b.paragraph_break(at);
+                }
+                if name == b"h1" && h1.is_none() {
+                    h1_open = Some(b.text.len());
+                }
+                if name == b"q" || name == b"blockquote" {
+                    open_marks.push((name == b"blockquote", b.text.len() as u32));
+                }
+                if !is_void(&name) && !tag.self_closing {
+                    stack.push(name);
+                }
+            }
+            Token::EndTag(tag) => {
+                let name = tag.name.to_vec();
+                let at = tag.span.start as u32;
+                if name == b"title" {
+                    in_title = false;
+                }
+                // Close up to the matching open element, if there is one.
+                if let Some(pos) = stack.iter().rposition(|n| *n == name) {
+                    for closed in stack.drain(pos..).rev() {
+                        if dropped_depth > 0 {
+                            dropped_depth -= 1;
+                            continue;
+                        }
+                        if closed == b"h1" {
+                            if let Some(s) = h1_open.take() {
+                                let t = b.text[s..].trim().to_string();
+                                if !t.is_empty() {
+                                    h1 = Some(t);
+                                }
+                            }
+                        }
+                        if closed == b"q" || closed == b"blockquote" {
+                            if let Some((block, start)) = open_marks.pop() {
+                                let end = b.text.trim_end().len() as u32;
+                                if end > start {
+                                    marked.push(MarkedRegion { start, end, block });
+                                }
+                            }
+                        }
+                        if is_block(&closed) {
+                            b.paragraph_break(at);
+                        }
+                    }
+                } else if name == b"p" || name == b"br" {
+                    b.paragraph_break(at);
+                }
+            }
+            Token::String(s) => {
+                let decoded = String::from_utf8_lossy(&s.value);
+                if in_title {
+                    title.push_str(&decoded);
+                }
+                if dropped_depth > 0 {
+                    continue;
+                }
+                let end = s.span.end.min(raw.len());
+                let start = s.span.start.min(end);
+                push_decoded(&mut b, raw, start, end, &decoded);
+            }
+            _ => {}
+        }
+    }
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !title.is_empty() {
+        meta.title = Some(title);
+    } else if meta.title.is_none() {
+        meta.title = h1;
+    }
+    marked.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    HtmlView {
+        text: b.text,
+        map: ViewMap {
+            starts: b.starts,
+            ends: b.ends,
+        },
+        meta,
+        marked,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_maps_back_to_file_offsets_through_entities() {
+        let raw = "<html><head><title>T &amp; U</title><script>var x=\"no\";</script></head>\
+                   <body><nav>Menu</nav><p>He said &ldquo;caf&eacute; time&rdquo; today.</p>\
+                   <footer>(c)</footer></body></html>";
+        let v = view(raw);
+        assert_eq!(v.text.trim(), "He said “café time” today.");
+        assert_eq!(v.meta.title.as_deref(), Some("T & U"));
+        let open = v.text.find('“').unwrap();
+        assert_eq!(
+            &raw[v.map.starts[open] as usize..v.map.ends[open] as usize],
+            "&ldquo;"
+        );
+        let e = v.text.find('é').unwrap();
+        assert_eq!(
+            &raw[v.map.starts[e] as usize..v.map.ends[e] as usize],
+            "&eacute;"
+        );
+        let t = v.text.find("time").unwrap();
+        assert_eq!(
+            &raw[v.map.starts[t] as usize..v.map.starts[t] as usize + 4],
+            "time"
+        );
+    }
+
+    #[test]
+    fn q_and_blockquote_are_marked() {
+        let raw = "<p>She said <q>we will</q>.</p><blockquote><p>One.</p><p>Two.</p></blockquote>";
+        let v = view(raw);
+        assert_eq!(v.marked.len(), 2);
+        let q = v.marked.iter().find(|m| !m.block).unwrap();
+        assert_eq!(&v.text[q.start as usize..q.end as usize], "we will");
+        let bq = v.marked.iter().find(|m| m.block).unwrap();
+        assert_eq!(
+            v.text[bq.start as usize..bq.end as usize].trim(),
+            "One.\n\nTwo."
+        );
+    }
+
+    #[test]
+    fn blocks_become_paragraphs_and_whitespace_collapses() {
+        let v = view("<div>a\n  b</div><p>c</p>");
+        assert_eq!(v.text.trim_end(), "a b\n\nc");
+    }
+}

@@ -1,0 +1,675 @@
+//! Linking the same words across articles.
+//!
+//! Every article's text is turned into a stream of normalized words (case,
+//! punctuation, quote marks, Unicode NFKC, contractions and British
+//! spellings folded). The distinct quotations are indexed by word trigrams;
+//! each article is scanned once against that index, and each candidate
+//! region is confirmed by a local alignment that also tells which words
+//! differ. Cost grows with the number of words in the corpus, not with the
+//! number of quotation pairs.
+//!
+//! Quotations found in each other's places form a *statement*: the same
+//! words, however many articles carry them.
+
+use crate::lexicon;
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHasher};
+use std::hash::{Hash, Hasher};
+use unicode_normalization::UnicodeNormalization;
+
+/// A normalized word with its place in the view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word {
+    pub hash: u64,
+    pub start: u32,
+    pub end: u32,
+}
+
+fn hash_str(s: &str) -> u64 {
+    let mut h = FxHasher::default();
+    s.hash(&mut h);
+    h.finish()
+}
+
+/// Splits a contraction into the words it stands for; a possessive keeps
+/// only its word.
+fn expand(word: &str) -> Option<(String, &'static str)> {
+    let (stem, tail) = word.rsplit_once('\'')?;
+    let pair = |a: &str, b: &'static str| Some((a.to_string(), b));
+    match (stem, tail) {
+        ("won", "t") => pair("will", "not"),
+        ("can", "t") => pair("can", "not"),
+        ("shan", "t") => pair("shall", "not"),
+        ("ain", "t") => pair("is", "not"),
+        (s, "t") if s.ends_with('n') => pair(&s[..s.len() - 1], "not"),
+        (s, "re") => pair(s, "are"),
+        (s, "ve") => pair(s, "have"),
+        (s, "ll") => pair(s, "will"),
+        (s, "m") => pair(s, "am"),
+        (s, "d") => pair(s, "would"),
+        ("let", "s") => pair("let", "us"),
+        (s, "s")
+            if matches!(
+                s,
+                "it" | "he" | "she" | "that" | "what" | "there" | "here" | "who" | "where" | "how"
+            ) =>
+        {
+            pair(s, "is")
+        }
+        (s, "s") => pair(s, ""),
+        ("", _) => pair(tail, ""),
+        (s, "") => pair(s, ""),
+        _ => None,
+    }
+}
+
+fn american(w: &str) -> Option<String> {
+    for (b, a) in lexicon::BRITISH_AMERICAN {
+        if *b == w {
+            return Some((*a).to_string());
+        }
+    }
+    for (suffix, repl) in [
+        ("isation", "ization"),
+        ("isations", "izations"),
+        ("ise", "ize"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ising", "izing"),
+        ("yse", "yze"),
+        ("ysed", "yzed"),
+    ] {
+        if w.len() > suffix.len() + 2 && w.ends_with(suffix) {
+            let stem_e = format!(
+                "{}{}",
+                &w[..w.len() - suffix.len()],
+                if suffix.starts_with('y') {
+                    "yse"
+                } else {
+                    "ise"
+                }
+            );
+            if lexicon::is_ise_exception(&stem_e) || lexicon::is_ise_exception(w) {
+                return None;
+            }
+            return Some(format!("{}{}", &w[..w.len() - suffix.len()], repl));
+        }
+    }
+    None
+}
+
+/// Pushes the normalized form of one word (one or two words after
+/// expanding a contraction).
+fn push_word(raw: &str, start: u32, end: u32, out: &mut Vec<Word>) {
+    let mut buf = String::with_capacity(raw.len());
+    if raw.is_ascii() {
+        for c in raw.chars() {
+            buf.push(c.to_ascii_lowercase());
+        }
+    } else {
+        for c in raw.nfkc() {
+            let c = match c {
+                '’' | '‘' | 'ʼ' | '`' | '´' => '\'',
+                c => c,
+            };
+            buf.extend(c.to_lowercase());
+        }
+    }
+    if buf.contains('\'') {
+        if let Some((a, b)) = expand(&buf) {
+            out.push(Word {
+                hash: hash_str(&a),
+                start,
+                end,
+            });
+            if !b.is_empty() {
+                out.push(Word {
+                    hash: hash_str(b),
+                    start,
+                    end,
+                });
+            }
+            return;
+        }
+        buf.retain(|c| c != '\'');
+    }
+    if buf.len() > 4 {
+        if let Some(a) = american(&buf) {
+            out.push(Word {
+                hash: hash_str(&a),
+                start,
+                end,
+            });
+            return;
+        }
+    }
+    out.push(Word {
+        hash: hash_str(&buf),
+        start,
+        end,
+    });
+}
+
+/// The normalized words of `start..end` of a text. Words in square brackets
+/// (an editor's insertion) are left out; hyphens and dashes separate words.
+pub fn words(text: &str, start: usize, end: usize, out: &mut Vec<Word>) {
+    let b = text.as_bytes();
+    let mut i = start;
+    let mut bracket_depth = 0u32;
+    let mut bracket_start = 0usize;
+    let mut mark = out.len();
+    while i < end {
+        let c = b[i];
+        if c == b'[' {
+            if bracket_depth == 0 {
+                bracket_start = i;
+                mark = out.len();
+            }
+            bracket_depth += 1;
+            i += 1;
+            continue;
+        }
+        if c == b']' && bracket_depth > 0 {
+            bracket_depth -= 1;
+            if bracket_depth == 0 && i - bracket_start < 120 {
+                out.truncate(mark);
+            }
+            i += 1;
+            continue;
+        }
+        let is_start = if c < 0x80 {
+            c.is_ascii_alphanumeric()
+        } else {
+            text[i..].chars().next().is_some_and(char::is_alphanumeric)
+        };
+        if !is_start {
+            i += if c < 0x80 {
+                1
+            } else {
+                text[i..].chars().next().map_or(1, char::len_utf8)
+            };
+            continue;
+        }
+        let s = i;
+        while i < end {
+            let c = b[i];
+            if c < 0x80 {
+                let apostrophe = c == b'\'' && i + 1 < end && b[i + 1].is_ascii_alphabetic();
+                if c.is_ascii_alphanumeric() || apostrophe {
+                    i += 1;
+                } else {
+                    break;
+                }
+            } else {
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                if ch.is_alphanumeric() {
+                    i += ch.len_utf8();
+                } else if ch == '’' && i + 3 < end && b[i + 3].is_ascii_alphabetic() {
+                    i += 3;
+                } else {
+                    break;
+                }
+            }
+        }
+        push_word(&text[s..i], s as u32, i as u32, out);
+    }
+}
+
+const N: usize = 3;
+
+fn gram(w: &[Word]) -> u64 {
+    let mut h = FxHasher::default();
+    for x in w {
+        x.hash.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// One place where the words of a quotation were found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub doc: u32,
+    /// View span in that article.
+    pub start: u32,
+    pub end: u32,
+    /// Words of the quotation matched exactly, and its length in words.
+    pub matched: u32,
+    pub total: u32,
+    /// View spans of words that differ: in the quotation and in the place.
+    pub differ_in_quote: Vec<(u32, u32)>,
+    pub differ_in_place: Vec<(u32, u32)>,
+}
+
+/// A quotation as the linker sees it.
+#[derive(Clone, Debug)]
+pub struct QuoteRef {
+    pub doc: u32,
+    /// View spans of its words.
+    pub segments: Vec<(u32, u32)>,
+    /// Blocks that hold other quotations link but do not join statements.
+    pub joins: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Links {
+    /// The statement of each quotation.
+    pub statement: Vec<u32>,
+    /// For each quotation, the places its words were found (its own place
+    /// excluded).
+    pub found: Vec<Vec<Found>>,
+    /// For each quotation, the quotations whose words were found inside it.
+    pub contains: Vec<Vec<u32>>,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct LinkOptions {
+    /// Quotations shorter than this (in normalized words) are not linked.
+    pub min_words: usize,
+    /// Quotations shorter than this link only to other quotations, not to
+    /// unquoted text, where short phrases recur by chance.
+    pub min_words_unquoted: usize,
+    /// Share of a quotation's words that must match.
+    pub min_share: f32,
+}
+
+impl Default for LinkOptions {
+    fn default() -> Self {
+        LinkOptions {
+            min_words: 3,
+            min_words_unquoted: 6,
+            min_share: 0.8,
+        }
+    }
+}
+
+struct Alignment {
+    q_start: usize,
+    q_end: usize,
+    r_start: usize,
+    r_end: usize,
+    matched: usize,
+    diff_q: Vec<usize>,
+    diff_r: Vec<usize>,
+}
+
+/// Smith–Waterman local alignment of word hashes.
+fn align(q: &[Word], r: &[Word]) -> Option<Alignment> {
+    const MATCH: i32 = 2;
+    const MISMATCH: i32 = -1;
+    const GAP: i32 = -1;
+    let (m, n) = (q.len(), r.len());
+    if m == 0 || n == 0 {
+        return None;
+    }
+    let w = n + 1;
+    let mut h = vec![0i32; (m + 1) * w];
+    let mut best = (0i32, 0usize, 0usize);
+    for i in 1..=m {
+        for j in 1..=n {
+            let diag = h[(i - 1) * w + j - 1]
+                + if q[i - 1].hash == r[j - 1].hash {
+                    MATCH
+                } else {
+                    MISMATCH
+                };
+            let up = h[(i - 1) * w + j] + GAP;
+            let left = h[i * w + j - 1] + GAP;
+            let v = diag.max(up).max(left).max(0);
+            h[i * w + j] = v;
+            if v > best.0 {
+                best = (v, i, j);
+            }
+        }
+    }
+    if best.0 == 0 {
+        return None;
+    }
+    let (mut i, mut j) = (best.1, best.2);
+    let (q_end, r_end) = (i, j);
+    let mut matched = 0;
+    let mut diff_q = Vec::new();
+    let mut diff_r = Vec::new();
+    while i > 0 && j > 0 && h[i * w + j] > 0 {
+        let v = h[i * w + j];
+        let same = q[i - 1].hash == r[j - 1].hash;
+        if v == h[(i - 1) * w + j - 1] + if same { MATCH } else { MISMATCH } {
+            if same {
+                matched += 1;
+            } else {
+                diff_q.push(i - 1);
+                diff_r.push(j - 1);
+            }
+            i -= 1;
+            j -= 1;
+        } else if v == h[(i - 1) * w + j] + GAP {
+            diff_q.push(i - 1);
+            i -= 1;
+        } else {
+            diff_r.push(j - 1);
+            j -= 1;
+        }
+    }
+    diff_q.reverse();
+    diff_r.reverse();
+    Some(Alignment {
+        q_start: i,
+        q_end,
+        r_start: j,
+        r_end,
+        matched,
+        diff_q,
+        diff_r,
+    })
+}
+
+fn spans_of(words: &[Word], idx: &[usize]) -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for &k in idx {
+        let w = words[k];
+        match out.last_mut() {
+            Some(last) if last.0 == w.start && last.1 == w.end => {}
+            _ => out.push((w.start, w.end)),
+        }
+    }
+    out
+}
+
+/// Links every quotation to the other places in the corpus that carry its
+/// words. `texts` are the articles' views, indexed by `QuoteRef::doc`.
+pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
+    // Normalized words of each quotation, and the distinct sequences.
+    let qwords: Vec<Vec<Word>> = quotes
+        .par_iter()
+        .map(|q| {
+            let mut v = Vec::new();
+            for &(s, e) in &q.segments {
+                words(texts[q.doc as usize], s as usize, e as usize, &mut v);
+            }
+            v.truncate(600);
+            v
+        })
+        .collect();
+    let mut distinct: FxHashMap<Vec<u64>, u32> = FxHashMap::default();
+    let mut texts_of: Vec<Vec<u32>> = Vec::new();
+    let mut seq_of = vec![u32::MAX; quotes.len()];
+    for (qi, w) in qwords.iter().enumerate() {
+        if w.len() < opts.min_words {
+            continue;
+        }
+        let key: Vec<u64> = w.iter().map(|x| x.hash).collect();
+        let next = texts_of.len() as u32;
+        let id = *distinct.entry(key).or_insert(next);
+        if id == next {
+            texts_of.push(Vec::new());
+        }
+        texts_of[id as usize].push(qi as u32);
+        seq_of[qi] = id;
+    }
+    let reps: Vec<u32> = texts_of.iter().map(|v| v[0]).collect();
+    // Trigram index over distinct sequences; very common trigrams are dropped.
+    let mut index: FxHashMap<u64, Vec<(u32, u32)>> = FxHashMap::default();
+    for (sid, &qi) in reps.iter().enumerate() {
+        let w = &qwords[qi as usize];
+        for p in 0..w.len().saturating_sub(N - 1) {
+            let g = gram(&w[p..p + N]);
+            let list = index.entry(g).or_default();
+            if list.last().map(|x| x.0) != Some(sid as u32) {
+                list.push((sid as u32, p as u32));
+            }
+        }
+    }
+    const MAX_POSTINGS: usize = 256;
+    index.retain(|_, v| v.len() <= MAX_POSTINGS);
+
+    // Quotation spans of each article, to tell quoted places from the rest.
+    let mut quoted_in_doc: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); texts.len()];
+    for (qi, q) in quotes.iter().enumerate() {
+        if let (Some(f), Some(l)) = (q.segments.first(), q.segments.last()) {
+            quoted_in_doc[q.doc as usize].push((f.0, l.1, qi as u32));
+        }
+    }
+
+    // Scan every article once.
+    let per_doc: Vec<Vec<(u32, Found)>> = (0..texts.len())
+        .into_par_iter()
+        .map(|d| {
+            let text = texts[d];
+            let mut dw = Vec::with_capacity(text.len() / 5);
+            words(text, 0, text.len(), &mut dw);
+            let mut hits: FxHashMap<u32, Vec<(u32, u32)>> = FxHashMap::default();
+            for p in 0..dw.len().saturating_sub(N - 1) {
+                if let Some(list) = index.get(&gram(&dw[p..p + N])) {
+                    for &(sid, qp) in list {
+                        hits.entry(sid).or_default().push((p as u32, qp));
+                    }
+                }
+            }
+            let mut out = Vec::new();
+            let mut sids: Vec<u32> = hits.keys().copied().collect();
+            sids.sort_unstable();
+            for sid in sids {
+                let h = &hits[&sid];
+                let qw = &qwords[reps[sid as usize] as usize];
+                let m = qw.len();
+                // Cluster hits that could belong to one occurrence.
+                let mut k = 0;
+                while k < h.len() {
+                    let mut l = k;
+                    while l + 1 < h.len() && h[l + 1].0 <= h[l].0 + (m as u32) / 2 + 8 {
+                        l += 1;
+                    }
+                    let lo = (h[k].0 as i64 - h[k].1 as i64 - 4).max(0) as usize;
+                    let hi = ((h[l].0 as usize) + (m - h[l].1 as usize) + 4).min(dw.len());
+                    k = l + 1;
+                    let region = &dw[lo..hi];
+                    let Some(a) = align(qw, region) else { continue };
+                    let need = ((m as f32) * opts.min_share).ceil() as usize;
+                    if a.matched < need.max(opts.min_words) {
+                        continue;
+                    }
+                    let (ps, pe) = (region[a.r_start].start, region[a.r_end - 1].end);
+                    let quoted = quoted_in_doc[d].iter().any(|&(s, e, _)| s < pe && ps < e);
+                    if !quoted && m < opts.min_words_unquoted {
+                        continue;
+                    }
+                    let _ = (a.q_start, a.q_end);
+                    out.push((
+                        sid,
+                        Found {
+                            doc: d as u32,
+                            start: ps,
+                            end: pe,
+                            matched: a.matched as u32,
+                            total: m as u32,
+                            differ_in_quote: Vec::new(),
+                            differ_in_place: spans_of(region, &a.diff_r),
+                        },
+                    ));
+                    // Quotation-side differences are kept as word indices and
+                    // turned into spans per quotation below.
+                    if let Some(last) = out.last_mut() {
+                        last.1.differ_in_quote =
+                            a.diff_q.iter().map(|&x| (x as u32, x as u32 + 1)).collect();
+                    }
+                }
+            }
+            out
+        })
+        .collect();
+
+    // Gather per distinct sequence.
+    let mut found_by_seq: Vec<Vec<Found>> = vec![Vec::new(); reps.len()];
+    for doc_found in per_doc {
+        for (sid, f) in doc_found {
+            found_by_seq[sid as usize].push(f);
+        }
+    }
+
+    // Statements: union quotations with the same words, and quotations whose
+    // words were found at each other's places.
+    let mut uf = UnionFind::new(quotes.len());
+    for members in &texts_of {
+        if quotes[members[0] as usize].joins {
+            for w in members.windows(2) {
+                uf.union(w[0], w[1]);
+            }
+        }
+    }
+    let mut contains: Vec<Vec<u32>> = vec![Vec::new(); quotes.len()];
+    // Places per article, to join quotations found at the same unquoted place.
+    let mut places: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); texts.len()];
+    for (sid, fs) in found_by_seq.iter().enumerate() {
+        let rep = texts_of[sid][0];
+        for f in fs {
+            let mut at_quote = false;
+            for &(s, e, other) in &quoted_in_doc[f.doc as usize] {
+                if s < f.end && f.start < e && !texts_of[sid].contains(&other) {
+                    at_quote = true;
+                    let overlap = f.end.min(e) - f.start.max(s);
+                    let shorter = (f.end - f.start).min(e - s).max(1);
+                    if overlap * 2 >= shorter {
+                        if quotes[rep as usize].joins && quotes[other as usize].joins {
+                            uf.union(rep, other);
+                        }
+                        if !contains[other as usize].contains(&rep) {
+                            for &member in &texts_of[sid] {
+                                if !contains[other as usize].contains(&member) {
+                                    contains[other as usize].push(member);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if !at_quote && quotes[rep as usize].joins {
+                places[f.doc as usize].push((f.start, f.end, rep));
+            }
+        }
+    }
+    for p in places.iter_mut() {
+        p.sort_unstable();
+        for i in 0..p.len() {
+            for j in i + 1..p.len() {
+                if p[j].0 >= p[i].1 {
+                    break;
+                }
+                let overlap = p[i].1.min(p[j].1) - p[j].0;
+                let shorter = (p[i].1 - p[i].0).min(p[j].1 - p[j].0).max(1);
+                if overlap * 2 >= shorter {
+                    uf.union(p[i].2, p[j].2);
+                }
+            }
+        }
+    }
+
+    // Each quotation's found places, without its own.
+    let mut found: Vec<Vec<Found>> = vec![Vec::new(); quotes.len()];
+    for (qi, q) in quotes.iter().enumerate() {
+        let sid = seq_of[qi];
+        if sid == u32::MAX {
+            continue;
+        }
+        let (qs, qe) = match (q.segments.first(), q.segments.last()) {
+            (Some(f), Some(l)) => (f.0, l.1),
+            _ => continue,
+        };
+        let qw = &qwords[qi];
+        for f in &found_by_seq[sid as usize] {
+            if f.doc == q.doc && f.start < qe && qs < f.end {
+                continue;
+            }
+            let mut f = f.clone();
+            f.differ_in_quote = f
+                .differ_in_quote
+                .iter()
+                .filter_map(|&(k, _)| qw.get(k as usize).map(|w| (w.start, w.end)))
+                .collect();
+            f.differ_in_quote.dedup();
+            found[qi].push(f);
+        }
+    }
+
+    // Statement ids in order of first appearance.
+    let mut ids: FxHashMap<u32, u32> = FxHashMap::default();
+    let statement = (0..quotes.len() as u32)
+        .map(|qi| {
+            let root = uf.find(qi);
+            let next = ids.len() as u32;
+            *ids.entry(root).or_insert(next)
+        })
+        .collect();
+    Links {
+        statement,
+        found,
+        contains,
+    }
+}
+
+struct UnionFind {
+    parent: Vec<u32>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        UnionFind {
+            parent: (0..n as u32).collect(),
+        }
+    }
+    fn find(&mut self, mut x: u32) -> u32 {
+        while self.parent[x as usize] != x {
+            let p = self.parent[x as usize];
+            self.parent[x as usize] = self.parent[p as usize];
+            x = p;
+        }
+        x
+    }
+    fn union(&mut self, a: u32, b: u32) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            // The earlier quotation is the root, so ids are stable.
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.parent[hi as usize] = lo;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> Vec<u64> {
+        let mut v = Vec::new();
+        words(s, 0, s.len(), &mut v);
+        v.into_iter().map(|w| w.hash).collect()
+    }
+
+    #[test]
+    fn contractions_marks_and_case_fold() {
+        assert_eq!(norm("We’re NOT"), norm("we are not"));
+        assert_eq!(norm("don't"), norm("do not"));
+        assert_eq!(norm("It’s"), norm("it is"));
+    }
+
+    #[test]
+    fn british_spellings_fold_to_american() {
+        assert_eq!(
+            norm("the colour of organisation"),
+            norm("the color of organization")
+        );
+        assert_eq!(norm("a surprise"), norm("a surprise"));
+        assert_ne!(norm("surprise"), norm("surprize"));
+    }
+
+    #[test]
+    fn bracketed_insertions_are_dropped() {
+        assert_eq!(
+            norm("the secretary [of state Jane Doe] has"),
+            norm("the secretary has")
+        );
+    }
+
+    #[test]
+    fn nfkc_folds_compatibility_characters() {
+        assert_eq!(norm("ﬁnal"), norm("final"));
+    }
+}

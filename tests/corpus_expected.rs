@@ -23,15 +23,14 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn load_expected() -> (
-    Vec<Expected>,
-    BTreeMap<String, Vec<String>>,
-    Vec<(String, String)>,
-) {
+type Accept = BTreeMap<String, Vec<String>>;
+type Contained = Vec<(String, String)>;
+
+fn load_expected() -> (Vec<Expected>, Accept, Contained) {
     let raw = std::fs::read_to_string(root().join("tests/data/test-corpus.expected.json"))
         .expect("expected annotation");
     let v: Value = serde_json::from_str(&raw).expect("valid JSON");
-    let accept: BTreeMap<String, Vec<String>> = v["speakers"]
+    let accept: Accept = v["speakers"]
         .as_object()
         .expect("speakers")
         .iter()
@@ -102,7 +101,7 @@ fn find<'a>(records: &'a [QuoteRecord], e: &Expected) -> Option<&'a QuoteRecord>
         .find(|r| file_name(&r.file) == e.file && r.text.trim() == e.text)
 }
 
-fn speaker_ok(r: &QuoteRecord, e: &Expected, accept: &BTreeMap<String, Vec<String>>) -> bool {
+fn speaker_ok(r: &QuoteRecord, e: &Expected, accept: &Accept) -> bool {
     let Some(s) = &r.speaker else { return false };
     let name = s.name.to_lowercase();
     let mut words = accept[&e.speaker].clone();

@@ -626,6 +626,13 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    fn set_role(&mut self, e: u32, role: String) {
+        let ent = &mut self.entities[e as usize];
+        if ent.role.is_none() && !role.is_empty() {
+            ent.role = Some(role);
+        }
+    }
+
     fn touch(&mut self, e: u32) {
         if let Some(pos) = self.salience.iter().rposition(|&x| x == e) {
             self.salience.remove(pos);
@@ -766,6 +773,11 @@ fn cues_in(ctx: &mut Ctx, s: usize, e: usize) -> Vec<CueAt> {
             i += 1;
             continue;
         };
+        // `the claim`, `their blog`, `a warning`: a noun, not a verb.
+        if i > s && ctx.is_word(i - 1) && lexicon::is_noun_marker(&ctx.lower_of(i - 1)) {
+            i += 1;
+            continue;
+        }
         let mut end = i;
         if cue.forward_only {
             if i + 1 < e && ctx.is_word(i + 1) && ctx.lower_of(i + 1) == "to" {
@@ -814,7 +826,18 @@ fn cues_in(ctx: &mut Ctx, s: usize, e: usize) -> Vec<CueAt> {
             while k < e && ctx.is_word(k) && is_weekday(&ctx.lower_of(k)) {
                 k += 1;
             }
-            if let Some(np) = ctx.np_forward(k, e) {
+            if let Some(mut np) = ctx.np_forward(k, e) {
+                // `said the company's chief executive, Maria Lind`: the name
+                // after the description.
+                let described = !ctx.cap(np.last);
+                let comma = np.last + 1;
+                if described && comma + 1 < e && matches!(ctx.toks[comma].t, T::Punct(',')) {
+                    if let Some(name) = ctx.np_forward(comma + 1, e) {
+                        if (name.first..=name.last).all(|x| ctx.cap(x)) {
+                            np = name;
+                        }
+                    }
+                }
                 if let Some(ent) = ctx.resolve_np(&np, &subjects) {
                     subject = Some(Subject {
                         entity: ent,
@@ -866,10 +889,35 @@ fn appositive_subject(
     let floor = comma.saturating_sub(10).max(s);
     let mut k = comma;
     let mut has_role = false;
+    let mut all_caps_words = true;
     while k > floor {
         k -= 1;
         match ctx.toks[k].t {
             T::Punct(',') => {
+                let name_len = comma - k - 1;
+                if all_caps_words && (1..=4).contains(&name_len) && k > s {
+                    // `The utility's director, Ada Nwosu, wrote`: the name
+                    // between the commas, the description before them.
+                    let np = Np {
+                        first: k + 1,
+                        last: comma - 1,
+                    };
+                    let ent = ctx.resolve_np(&np, subjects)?;
+                    let mut first = np.first;
+                    if let Some(desc) = ctx.np_back(k - 1, s) {
+                        first = desc.first;
+                        let role: Vec<&str> = (desc.first..=desc.last)
+                            .filter(|&x| lexicon::determiner(&ctx.lower_of(x)).is_none())
+                            .map(|x| ctx.w(x))
+                            .collect();
+                        ctx.set_role(ent, role.join(" "));
+                    }
+                    return Some(Subject {
+                        entity: ent,
+                        first,
+                        last: np.last,
+                    });
+                }
                 if !has_role || k == s {
                     return None;
                 }
@@ -881,11 +929,7 @@ fn appositive_subject(
                 let ent = ctx.resolve_np(&np, subjects)?;
                 // The appositive is the speaker's role.
                 let role: Vec<&str> = (k + 1..comma).map(|x| ctx.w(x)).collect();
-                let role = role.join(" ");
-                let e = &mut ctx.entities[ent as usize];
-                if e.role.is_none() && !role.is_empty() {
-                    e.role = Some(role);
-                }
+                ctx.set_role(ent, role.join(" "));
                 return Some(Subject {
                     entity: ent,
                     first: np.first,
@@ -897,6 +941,7 @@ fn appositive_subject(
                 if lexicon::is_person_role(&l) {
                     has_role = true;
                 }
+                all_caps_words &= ctx.cap(k) && !lexicon::is_not_name(&l);
             }
             _ => return None,
         }
@@ -1041,7 +1086,8 @@ pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attributi
                 }
                 let fragment = q.kind == Kind::Fragment;
                 let opens_sentence = only_glue(&ctx, s, k);
-                if found.is_none() && !fragment && opens_sentence && !continuation {
+                let whole_sentence = !fragment || q.ends_sentence;
+                if found.is_none() && whole_sentence && opens_sentence && !continuation {
                     if let Some(prev) = para_last.clone() {
                         found = Some(Speaker {
                             mention: None,

@@ -645,12 +645,13 @@ impl<'a> Scanner<'a> {
             match open.as_mut() {
                 None => {
                     let start = match m {
-                        Mark::LeftDouble | Mark::LowDouble | Mark::LeftGuillemet => {
+                        Mark::LeftDouble | Mark::LowDouble => {
                             !matches!(next, Ctx::Space | Ctx::Edge)
                         }
-                        Mark::Straight | Mark::RightDouble | Mark::RightGuillemet => {
-                            opens(prev, next)
-                        }
+                        // French style puts a space inside the marks.
+                        Mark::LeftGuillemet => next != Ctx::Edge,
+                        Mark::RightGuillemet => opens(prev, next) && next == Ctx::Letter,
+                        Mark::Straight | Mark::RightDouble => opens(prev, next),
                         Mark::LeftSingle => {
                             !matches!(next, Ctx::Space | Ctx::Edge)
                                 && !is_elision(text, i + len, pe)

@@ -113,7 +113,8 @@ const STRONG: &[&str] = &[
     "tweet",
     "tweets",
     "tweeted",
-    "blog",
+    "repeated",
+    "repeats",
     "blogged",
     "quip",
     "quipped",
@@ -188,6 +189,7 @@ const PARTICIPLES: &[&str] = &[
     "insisting",
     "underlining",
     "reiterating",
+    "repeating",
     "stating",
     "declaring",
     "announcing",
@@ -925,6 +927,13 @@ const NP_STOPS: &[&str] = &[
     "said", "says", "told",
 ];
 word_set!(is_np_stop, NP_STOPS);
+
+/// Words after which a cue verb is a noun (`the claim`, `their post`).
+const NOUN_MARKERS: &[&str] = &[
+    "the", "a", "an", "their", "his", "her", "its", "our", "my", "your", "this", "that", "these",
+    "those", "every", "each", "no", "any", "some", "first", "latest", "last", "new",
+];
+word_set!(is_noun_marker, NOUN_MARKERS);
 
 /// Determiners that open a description.
 pub fn determiner(lower: &str) -> Option<Definiteness> {

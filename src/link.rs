@@ -275,7 +275,7 @@ pub struct LinkOptions {
 impl Default for LinkOptions {
     fn default() -> Self {
         LinkOptions {
-            min_words: 3,
+            min_words: 5,
             min_words_unquoted: 6,
             min_share: 0.8,
         }

@@ -1,0 +1,514 @@
+//! One small inline corpus per rule, with the engine's findings as an
+//! `expect!` snapshot (`UPDATE_EXPECT=1 cargo test` rewrites them after a
+//! deliberate change; read the diff before you commit it).
+//!
+//! A fixture is one or more files, each introduced by `//- name.ext`.
+//! Every quotation renders as
+//! `file:line kind «words» — speaker [mention · cue · via] #statement`,
+//! followed by `  ↔ file:line` for each other place carrying its words.
+
+use expect_test::{expect, Expect};
+use onrecord::corpus::{parse_document, LoadOptions};
+use onrecord::engine;
+use onrecord::link::LinkOptions;
+use onrecord::report;
+
+fn files(fixture: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for line in fixture.split_inclusive('\n') {
+        if let Some(name) = line.trim().strip_prefix("//- ") {
+            out.push((name.trim().to_string(), String::new()));
+        } else if let Some(last) = out.last_mut() {
+            last.1.push_str(line);
+        }
+    }
+    out
+}
+
+fn render(fixture: &str) -> String {
+    let mut docs = Vec::new();
+    for (name, text) in files(fixture) {
+        let (doc, warnings) = parse_document(&name, text.as_bytes(), None, &LoadOptions::default());
+        assert!(warnings.is_empty(), "{warnings:?}");
+        docs.extend(doc);
+    }
+    let a = engine::analyze(docs, Vec::new(), &LinkOptions::default());
+    let mut out = String::new();
+    for r in report::records(&a) {
+        let who = match &r.speaker {
+            None => "?".to_string(),
+            Some(s) => {
+                let mut parts = Vec::new();
+                if let Some(m) = &s.mention {
+                    parts.push(m.clone());
+                }
+                if let Some(c) = &s.cue {
+                    parts.push(c.clone());
+                }
+                parts.push(format!("{:?}", s.via).to_lowercase());
+                format!("{} [{}]", s.name, parts.join(" · "))
+            }
+        };
+        out.push_str(&format!(
+            "{}:{} {} «{}» — {} #{}\n",
+            r.file,
+            r.line,
+            r.kind.as_str(),
+            r.text.replace('\n', " ¶ "),
+            who,
+            r.statement
+        ));
+        for s in &r.sources {
+            out.push_str(&format!(
+                "  ↔ {}:{}{}{}\n",
+                s.file,
+                s.line,
+                if s.quoted { "" } else { " (unquoted)" },
+                if s.exact { "" } else { " (differs)" }
+            ));
+        }
+    }
+    out
+}
+
+fn check(fixture: &str, expect: Expect) {
+    expect.assert_eq(&render(fixture));
+}
+
+// ---------------------------------------------------------------- marks
+
+#[test]
+fn straight_and_curly_double_quotes() {
+    check(
+        r#"
+//- wire.txt
+"We will rebuild the bridge," the mayor said. Residents said “the water came fast.”
+"#,
+        expect![[r#"
+            wire.txt:1 quote «We will rebuild the bridge,» — mayor [the mayor · said · after] #0
+            wire.txt:1 quote «the water came fast.» — Residents [Residents · said · before] #1
+        "#]],
+    );
+}
+
+#[test]
+fn british_single_quotes_and_apostrophes() {
+    check(
+        r#"
+//- uk.txt
+Council leader Amira Patel said: ‘We won’t abandon the families’ homes, not in the ’90s and not now.’
+
+'It's the residents' decision,' she added.
+
+The children's charity and the '60s estate don't count.
+"#,
+        expect![[r#"
+            uk.txt:1 quote «We won’t abandon the families’ homes, not in the ’90s and not now.» — Amira Patel [Council leader Amira Patel · said · before] #0
+            uk.txt:3 quote «It's the residents' decision,» — Amira Patel [she · added · after] #1
+        "#]],
+    );
+}
+
+#[test]
+/// The cue lexicon is English: the marks are read, the speakers are not.
+fn guillemets_and_low_quotes() {
+    check(
+        r#"
+//- fr.txt
+Le ministre Paul Durand a dit « nous ne reculerons pas devant la crise ». Der Sprecher sagte „wir prüfen alle Optionen sorgfältig“.
+"#,
+        expect![[r#"
+            fr.txt:1 quote «nous ne reculerons pas devant la crise» — ? #0
+            fr.txt:1 quote «wir prüfen alle Optionen sorgfältig» — ? #1
+        "#]],
+    );
+}
+
+#[test]
+fn nested_quotes_stay_inside() {
+    check(
+        r#"
+//- nested.txt
+“When the inspector told us ‘the dam is safe’, we believed him,” said farmer Tomas Berg.
+"#,
+        expect![[r#"
+            nested.txt:1 quote «When the inspector told us ‘the dam is safe’, we believed him,» — Tomas Berg [farmer Tomas Berg · said · after] #0
+        "#]],
+    );
+}
+
+#[test]
+fn quote_over_two_paragraphs_is_one_quotation() {
+    check(
+        r#"
+//- multi.txt
+In a statement, harbour master Ilse Voss said "The storm moved faster than any model predicted and we closed the port.
+
+"We will reopen when the channel is surveyed. Nobody should sail before then."
+
+The port has been closed since Sunday.
+"#,
+        expect![[r#"
+            multi.txt:1 quote «The storm moved faster than any model predicted and we closed the port. ¶ We will reopen when the channel is surveyed. Nobody should sail before then.» — Ilse Voss [Ilse Voss · said · before] #0
+        "#]],
+    );
+}
+
+#[test]
+fn scare_quotes_are_fragments() {
+    check(
+        r#"
+//- scare.txt
+The company called it a "routine" update, but users saw a "major" change.
+"#,
+        expect![[r#"
+            scare.txt:1 fragment «routine» — ? #0
+            scare.txt:1 fragment «major» — ? #1
+        "#]],
+    );
+}
+
+// ---------------------------------------------------------------- attribution
+
+#[test]
+fn split_quote_has_one_speaker() {
+    check(
+        r#"
+//- split.txt
+"The levee held overnight," the engineer said. "But the next 48 hours will decide everything."
+"#,
+        expect![[r#"
+            split.txt:1 quote «The levee held overnight,» — engineer [the engineer · said · after] #0
+            split.txt:1 quote «But the next 48 hours will decide everything.» — engineer [continued] #1
+        "#]],
+    );
+}
+
+#[test]
+fn inverted_cue_and_roles() {
+    check(
+        r#"
+//- inverted.txt
+"Prices will fall by spring," said Finance Minister Karl Osei.
+
+"We have no plans to close the plant," said the company's chief executive, Maria Lind.
+
+Health Ministry spokeswoman Dana Cole told reporters that "the outbreak is under control."
+"#,
+        expect![[r#"
+            inverted.txt:1 quote «Prices will fall by spring,» — Karl Osei [Finance Minister Karl Osei · said · after] #0
+            inverted.txt:3 quote «We have no plans to close the plant,» — Maria Lind [Maria Lind · said · after] #1
+            inverted.txt:5 quote «the outbreak is under control.» — Dana Cole [Health Ministry spokeswoman Dana Cole · told · before] #2
+        "#]],
+    );
+}
+
+#[test]
+fn pronoun_goes_to_last_speaker_not_last_name() {
+    check(
+        r#"
+//- pronoun.txt
+Police spokesman Ben Ortiz told reporters the road would stay shut.
+
+Asked whether the closure was political, he said Governor Ruth Hale had not been consulted.
+
+"We are following the engineers' advice," he said.
+
+She later said nothing, and Ortiz added: "There is no timetable."
+"#,
+        expect![[r#"
+            pronoun.txt:5 quote «We are following the engineers' advice,» — Ben Ortiz [he · said · after] #0
+            pronoun.txt:7 quote «There is no timetable.» — Ben Ortiz [Ortiz · added · before] #1
+        "#]],
+    );
+}
+
+#[test]
+fn definite_description_and_anonymous_speaker() {
+    check(
+        r#"
+//- anon.txt
+A senior European diplomat said talks would resume on Monday.
+
+"Nobody wants this to collapse," the diplomat said. "Not this week."
+
+The official declined to be named.
+"#,
+        expect![[r#"
+            anon.txt:3 quote «Nobody wants this to collapse,» — senior European diplomat [the diplomat · said · after] #0
+            anon.txt:3 fragment «Not this week.» — senior European diplomat [continued] #1
+        "#]],
+    );
+}
+
+#[test]
+fn quote_paragraph_after_a_naming_sentence() {
+    check(
+        r#"
+//- follow.txt
+The minister underlined that the budget would not change, however.
+
+"We are not going to reopen the numbers. Not now, not in June."
+
+"The numbers stand," she repeated later.
+"#,
+        expect![[r#"
+            follow.txt:3 quote «We are not going to reopen the numbers. Not now, not in June.» — minister [previousparagraph] #0
+            follow.txt:5 fragment «The numbers stand,» — minister [she · repeated · after] #1
+        "#]],
+    );
+}
+
+#[test]
+fn names_merge_across_forms_and_articles() {
+    check(
+        r#"
+//- one.txt
+Energy Secretary Olga Marsh said the grid was stable.
+
+"We saw no outages overnight," Ms Marsh said.
+
+//- two.txt
+"We saw no outages overnight," Marsh said on Tuesday.
+"#,
+        expect![[r#"
+            one.txt:3 quote «We saw no outages overnight,» — Olga Marsh [Ms Marsh · said · after] #0
+              ↔ two.txt:1
+            two.txt:1 quote «We saw no outages overnight,» — Olga Marsh [Marsh · said · after] #0
+              ↔ one.txt:3
+        "#]],
+    );
+}
+
+#[test]
+fn according_to_and_appositive() {
+    check(
+        r#"
+//- according.txt
+The rollout "will be complete by July," according to Sam Reyes, the project lead.
+
+Lena Park, a spokeswoman for the airline, said: "All flights will operate normally tomorrow."
+"#,
+        expect![[r#"
+            according.txt:1 quote «will be complete by July,» — Sam Reyes [Sam Reyes · according to · after] #0
+            according.txt:3 quote «All flights will operate normally tomorrow.» — Lena Park [Lena Park · said · before] #1
+        "#]],
+    );
+}
+
+#[test]
+fn unknown_speaker_stays_unknown() {
+    check(
+        r#"
+//- unknown.txt
+The banner read "No more delays for the northern line" in red letters.
+"#,
+        expect![[r#"
+            unknown.txt:1 quote «No more delays for the northern line» — ? #0
+        "#]],
+    );
+}
+
+// ---------------------------------------------------------------- blocks and transcripts
+
+#[test]
+fn markdown_block_quote_with_front_matter() {
+    check(
+        r#"
+//- blog.md
+---
+title: Notes on the flood
+outlet: River Blog
+---
+# Notes on the flood
+
+The utility's director, Ada Nwosu, wrote on the company blog:
+
+> We restored power to 40,000 homes overnight.
+> Crews will work through the weekend until every street is back.
+
+I think that is good news.
+"#,
+        expect![[r#"
+            blog.md:9 block «We restored power to 40,000 homes overnight. Crews will work through the weekend until every street is back.» — Ada Nwosu [The utility's director, Ada Nwosu · wrote · introduction] #0
+        "#]],
+    );
+}
+
+#[test]
+fn colon_introduced_paragraph_block() {
+    check(
+        r#"
+//- colon.txt
+Mayor Lucia Ferro wrote in a letter to residents:
+
+We know the last week has been hard for our families, and we will not leave anyone behind.
+
+Our crews are working around the clock.
+
+The city council meets on Thursday.
+"#,
+        expect![[r#"
+            colon.txt:3 block «We know the last week has been hard for our families, and we will not leave anyone behind. ¶ Our crews are working around the clock.» — Lucia Ferro [Mayor Lucia Ferro · wrote · introduction] #0
+        "#]],
+    );
+}
+
+#[test]
+fn html_article_offsets_point_into_the_file() {
+    check(
+        r#"
+//- page.html
+<html><head><title>Storm &amp; aftermath</title><script>var s = "not a quote here";</script></head>
+<body><nav><a href="/">"Home"</a></nav>
+<p>&ldquo;We&rsquo;re doing everything we can,&rdquo; said Chief Fire Officer Rui Costa.</p>
+<p>The agency said it would <q>review every single call made that night</q>.</p>
+<blockquote><p>Our thoughts are with the families who lost their homes.</p></blockquote>
+<footer>"Contact us"</footer>
+</body></html>
+"#,
+        expect![[r#"
+            page.html:3 quote «We’re doing everything we can,» — Rui Costa [Chief Fire Officer Rui Costa · said · after] #0
+            page.html:4 quote «review every single call made that night» — agency [The agency · said · before] #1
+            page.html:5 block «Our thoughts are with the families who lost their homes.» — ? #2
+        "#]],
+    );
+}
+
+#[test]
+fn briefing_transcript_labels() {
+    check(
+        r#"
+//- briefing.txt
+Press secretary Noor Haddad briefed reporters on Friday.
+
+QUESTION: Will the border reopen this month?
+
+MS. HADDAD: We expect a decision within days, and we will announce it here.
+
+Q: Is that a yes?
+
+MS. HADDAD: It is a decision within days.
+"#,
+        expect![[r#"
+            briefing.txt:3 transcript «Will the border reopen this month?» — reporter [QUESTION · label] #0
+            briefing.txt:5 transcript «We expect a decision within days, and we will announce it here.» — Noor Haddad [MS. HADDAD · label] #1
+            briefing.txt:7 transcript «Is that a yes?» — reporter [Q · label] #2
+            briefing.txt:9 transcript «It is a decision within days.» — Noor Haddad [MS. HADDAD · label] #3
+        "#]],
+    );
+}
+
+#[test]
+fn interview_with_title_case_labels() {
+    check(
+        r#"
+//- interview.md
+# An interview with Jonas Weber
+
+Interviewer: What made you start the clinic?
+
+Weber: We had no doctor within fifty miles of the valley.
+
+Interviewer: And now?
+
+Weber: Now people come from three valleys over.
+
+Note: this interview was edited for length.
+"#,
+        expect![[r#"
+            interview.md:3 transcript «What made you start the clinic?» — reporter [Interviewer · label] #0
+            interview.md:5 transcript «We had no doctor within fifty miles of the valley.» — Weber [Weber · label] #1
+            interview.md:7 transcript «And now?» — reporter [Interviewer · label] #2
+            interview.md:9 transcript «Now people come from three valleys over.» — Weber [Weber · label] #3
+        "#]],
+    );
+}
+
+// ---------------------------------------------------------------- linking
+
+#[test]
+fn links_survive_marks_contractions_and_spelling() {
+    check(
+        r#"
+//- a.txt
+"We're going to organise the whole colour programme again," Director Ivo Brandt said.
+
+//- b.txt
+Brandt said: “We are going to organize the whole color program again.”
+"#,
+        expect![[r#"
+            a.txt:1 quote «We're going to organise the whole colour programme again,» — Ivo Brandt [Director Ivo Brandt · said · after] #0
+              ↔ b.txt:1
+            b.txt:1 quote «We are going to organize the whole color program again.» — Ivo Brandt [Brandt · said · before] #0
+              ↔ a.txt:1
+        "#]],
+    );
+}
+
+#[test]
+fn fragments_and_merged_quotes_link_to_the_whole() {
+    check(
+        r#"
+//- full.txt
+"The reservoir is at its lowest level in forty years," the water board chairman, Edo Tanaka, said. "We are asking every household to cut use by a fifth."
+
+//- merged.txt
+Edo Tanaka said: "The reservoir is at its lowest level in forty years. We are asking every household to cut use by a fifth."
+
+//- fragment.txt
+Tanaka warned the reservoir was at "its lowest level in forty years".
+"#,
+        expect![[r#"
+            full.txt:1 quote «The reservoir is at its lowest level in forty years,» — Edo Tanaka [the water board chairman, Edo Tanaka · said · after] #0
+              ↔ merged.txt:1
+              ↔ fragment.txt:1 (differs)
+            full.txt:1 quote «We are asking every household to cut use by a fifth.» — Edo Tanaka [continued] #0
+              ↔ merged.txt:1
+            merged.txt:1 quote «The reservoir is at its lowest level in forty years. We are asking every household to cut use by a fifth.» — Edo Tanaka [Edo Tanaka · said · before] #0
+              ↔ full.txt:1 (differs)
+              ↔ fragment.txt:1
+            fragment.txt:1 quote «its lowest level in forty years» — Edo Tanaka [Tanaka · warned · before] #0
+              ↔ full.txt:1
+              ↔ merged.txt:1
+        "#]],
+    );
+}
+
+#[test]
+fn tidied_transcript_is_the_primary_source() {
+    check(
+        r#"
+//- transcript.txt
+MR. OKAFOR: Well, I mean, the minister has a – wants a real push for eGovernment in using these new tools to reach rural communities. And of course, radio is another one of those tools.
+
+//- report.txt
+A ministry official said that "the minister [Grace Mensah] has a - wants a real push for Government in using these new tools to reach rural communities."
+"#,
+        expect![[r#"
+            transcript.txt:1 transcript «Well, I mean, the minister has a – wants a real push for eGovernment in using these new tools to reach rural communities. And of course, radio is another one of those tools.» — Okafor [MR. OKAFOR · label] #0
+              ↔ report.txt:1 (differs)
+            report.txt:1 quote «the minister [Grace Mensah] has a - wants a real push for Government in using these new tools to reach rural communities.» — ministry official [A ministry official · said · before] #0
+              ↔ transcript.txt:1 (differs)
+        "#]],
+    );
+}
+
+#[test]
+fn short_quotes_do_not_link_by_chance() {
+    check(
+        r#"
+//- x.txt
+"I don't know," the witness said.
+
+//- y.txt
+"I don't know," the coach said about the injury.
+
+The coach said he did not know.
+"#,
+        expect![[r#"
+            x.txt:1 fragment «I don't know,» — witness [the witness · said · after] #0
+            y.txt:1 fragment «I don't know,» — coach [the coach · said · after] #1
+        "#]],
+    );
+}

@@ -127,26 +127,53 @@ impl Document {
         }
     }
 
+    /// 1-based line of a file offset.
+    pub fn line_of(&self, raw: u32) -> u32 {
+        self.line_starts.partition_point(|&s| s <= raw) as u32
+    }
+
     /// 1-based line and 1-based column in characters of a file offset.
     pub fn line_col(&self, raw: u32) -> (u32, u32) {
-        let line = match self.line_starts.binary_search(&raw) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
-        let start = self.line_starts[line] as usize;
-        let end = (raw as usize).min(self.raw.len());
-        let col = self
-            .raw
-            .get(start..end)
-            .map(|s| s.chars().count())
-            .unwrap_or(end - start);
-        (line as u32 + 1, col as u32 + 1)
+        let line = self.line_of(raw);
+        let start = self.line_starts[line as usize - 1];
+        (line, count_chars(&self.raw, start, raw) + 1)
+    }
+
+    /// Like [`Document::line_col`], continuing from an earlier answer on the
+    /// same line so that many offsets on one long line cost one pass.
+    pub fn line_col_from(&self, raw: u32, cursor: &mut ColumnCursor) -> (u32, u32) {
+        let line = self.line_of(raw);
+        if cursor.line != line || cursor.offset > raw {
+            cursor.line = line;
+            cursor.offset = self.line_starts[line as usize - 1];
+            cursor.col = 0;
+        }
+        cursor.col += count_chars(&self.raw, cursor.offset, raw);
+        cursor.offset = raw;
+        (line, cursor.col + 1)
     }
 
     /// The title to show for this article.
     pub fn title(&self) -> &str {
         self.meta.title.as_deref().unwrap_or(&self.path)
     }
+}
+
+/// Where [`Document::line_col_from`] left off.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ColumnCursor {
+    line: u32,
+    offset: u32,
+    col: u32,
+}
+
+/// Characters in `raw[start..end]`, counting UTF-8 lead bytes.
+fn count_chars(raw: &str, start: u32, end: u32) -> u32 {
+    let b = raw.as_bytes();
+    let (s, e) = (start as usize, (end as usize).min(b.len()));
+    b.get(s..e)
+        .map(|x| x.iter().filter(|&&c| (c & 0xC0) != 0x80).count() as u32)
+        .unwrap_or(0)
 }
 
 fn line_starts(raw: &str) -> Vec<u32> {

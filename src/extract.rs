@@ -919,6 +919,9 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
             })
             .map(|x| x as u32);
         let bq = block_quotation(text, &paras, a, b, intro);
+        if bq.segments.is_empty() {
+            continue;
+        }
         // A block that is one quotation in marks is that quotation.
         let inner: Vec<&Quotation> = quotes
             .iter()
@@ -973,7 +976,10 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
             }
             last += 1;
         }
-        quotes.push(block_quotation(text, &paras, pi + 1, last, Some(pi as u32)));
+        let bq = block_quotation(text, &paras, pi + 1, last, Some(pi as u32));
+        if !bq.segments.is_empty() {
+            quotes.push(bq);
+        }
     }
     quotes.sort_by_key(|q| (q.start(), std::cmp::Reverse(q.end())));
     quotes.dedup_by(|a, b| a.start() == b.start() && a.end() == b.end() && a.kind == b.kind);

@@ -1,6 +1,7 @@
 //! What `onrecord quotes` prints: one record per quotation, as JSON for
 //! tools (a stable contract) or as lines for people.
 
+use crate::corpus::ColumnCursor;
 use crate::engine::Analysis;
 use serde::Serialize;
 
@@ -49,15 +50,29 @@ pub struct QuoteRecord {
 
 /// The records of every quotation, in corpus order.
 pub fn records(a: &Analysis) -> Vec<QuoteRecord> {
-    (0..a.quotes.len()).map(|i| record(a, i)).collect()
+    let mut cursor = (u32::MAX, ColumnCursor::default());
+    (0..a.quotes.len())
+        .map(|i| {
+            let d = a.quotes[i].doc;
+            if cursor.0 != d {
+                cursor = (d, ColumnCursor::default());
+            }
+            record_with(a, i, &mut cursor.1)
+        })
+        .collect()
 }
 
+/// The record of one quotation.
 pub fn record(a: &Analysis, qi: usize) -> QuoteRecord {
+    record_with(a, qi, &mut ColumnCursor::default())
+}
+
+fn record_with(a: &Analysis, qi: usize, cursor: &mut ColumnCursor) -> QuoteRecord {
     let q = &a.quotes[qi];
     let doc = &a.docs[q.doc as usize];
     let start = doc.raw_start(q.quote.start());
     let end = doc.raw_end(q.quote.end());
-    let (line, column) = doc.line_col(start);
+    let (line, column) = doc.line_col_from(start, cursor);
     let speaker = q.speaker.as_ref().map(|sp| {
         let ent = &a.speakers[sp.speaker as usize];
         SpeakerRecord {
@@ -81,7 +96,7 @@ pub fn record(a: &Analysis, qi: usize) -> QuoteRecord {
             let rs = sd.raw_start(s.start);
             SourceRecord {
                 file: sd.path.clone(),
-                line: sd.line_col(rs).0,
+                line: sd.line_of(rs),
                 start: rs,
                 end: sd.raw_end(s.end),
                 quoted: s.quote.is_some(),

@@ -1,0 +1,218 @@
+//! `onrecord quotes` as a user runs it: the built binary, its output and
+//! its exit codes.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn onrecord(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_onrecord"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run onrecord")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("onrecord-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+#[test]
+fn json_output_follows_the_contract() {
+    let o = onrecord(&["quotes", "test-corpus", "--format", "json"], &root());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let records = v.as_array().expect("array of records");
+    assert!(records.len() > 30);
+    for r in records {
+        for key in [
+            "file",
+            "start",
+            "end",
+            "line",
+            "column",
+            "text",
+            "kind",
+            "speaker",
+            "statement",
+            "sources",
+        ] {
+            assert!(r.get(key).is_some(), "missing {key} in {r}");
+        }
+        let kind = r["kind"].as_str().expect("kind");
+        assert!(
+            ["quote", "fragment", "block", "transcript"].contains(&kind),
+            "{kind}"
+        );
+        let file = r["file"].as_str().expect("file");
+        let text = std::fs::read_to_string(root().join(file)).expect("file exists");
+        let (s, e) = (
+            r["start"].as_u64().expect("start") as usize,
+            r["end"].as_u64().expect("end") as usize,
+        );
+        let first_line = r["text"]
+            .as_str()
+            .expect("text")
+            .split('\n')
+            .next()
+            .expect("line");
+        assert!(text[s..e].starts_with(first_line));
+        if let Some(sp) = r["speaker"].as_object() {
+            for key in ["name", "mention", "start", "end", "cue"] {
+                assert!(sp.contains_key(key), "speaker lacks {key}: {r}");
+            }
+        }
+        for src in r["sources"].as_array().expect("sources") {
+            for key in ["file", "line", "start", "end"] {
+                assert!(src.get(key).is_some(), "source lacks {key}");
+            }
+        }
+    }
+    // The statement id is shared by the same words in two articles.
+    let find = |file: &str, prefix: &str| {
+        records
+            .iter()
+            .find(|r| {
+                r["file"].as_str().unwrap().ends_with(file)
+                    && r["text"].as_str().unwrap().starts_with(prefix)
+            })
+            .unwrap_or_else(|| panic!("{file} {prefix}"))
+    };
+    let a = find("002_0c5362f621e694e9.txt", "We don’t want to be seen");
+    let b = find("003_0c2ef44d899710dd.txt", "We don't want to be seen");
+    assert_eq!(a["statement"], b["statement"]);
+    assert_eq!(a["speaker"]["name"], "Ian Kelly");
+}
+
+#[test]
+fn jsonl_has_one_record_per_line_and_matches_json() {
+    let json = onrecord(&["quotes", "test-corpus", "--format", "json"], &root());
+    let jsonl = onrecord(&["quotes", "test-corpus", "--format", "jsonl"], &root());
+    assert!(jsonl.status.success());
+    let all: Vec<Value> = serde_json::from_str(&stdout(&json)).expect("JSON");
+    let lines: Vec<Value> = stdout(&jsonl)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON record per line"))
+        .collect();
+    assert_eq!(all, lines);
+}
+
+#[test]
+fn text_output_names_place_speaker_words_and_other_articles() {
+    let o = onrecord(&["quotes", "test-corpus"], &root());
+    assert!(o.status.success());
+    let out = stdout(&o);
+    let line = out
+        .lines()
+        .find(|l| l.contains("003_0c2ef44d899710dd.txt:40:2"))
+        .expect("the quotation on line 40 of 003");
+    assert!(line.contains("Ian Kelly"), "{line}");
+    assert!(
+        line.contains("“We don't want to be seen as interfering,”"),
+        "{line}"
+    );
+    assert!(line.contains("[also in 2 other articles]"), "{line}");
+    let summary = out.lines().last().expect("summary");
+    assert!(summary.contains("in 5 articles"), "{summary}");
+}
+
+#[test]
+fn html_offsets_point_into_the_file_on_disk() {
+    let dir = scratch("html");
+    let html = "<html><head><title>T</title></head><body>\n<p>&ldquo;We&rsquo;re staying open,&rdquo; said store owner Mia Holt.</p>\n</body></html>\n";
+    std::fs::write(dir.join("page.html"), html).expect("write");
+    let o = onrecord(&["quotes", ".", "--format", "json"], &dir);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let r = &v[0];
+    assert_eq!(r["text"], "We’re staying open,");
+    let (s, e) = (
+        r["start"].as_u64().unwrap() as usize,
+        r["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&html[s..e], "We&rsquo;re staying open,");
+    assert_eq!(r["line"], 2);
+    assert_eq!(r["speaker"]["name"], "Mia Holt");
+    let (ms, me) = (
+        r["speaker"]["start"].as_u64().unwrap() as usize,
+        r["speaker"]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&html[ms..me], "store owner Mia Holt");
+}
+
+#[test]
+fn bad_files_are_named_and_the_rest_still_loads() {
+    let dir = scratch("bad");
+    std::fs::write(
+        dir.join("good.txt"),
+        "\"We will be back next year,\" organiser Rosa Lee said.\n",
+    )
+    .expect("write");
+    std::fs::write(dir.join("binary.txt"), b"abc\0\x01\x02").expect("write");
+    std::fs::write(
+        dir.join("latin1.txt"),
+        b"\"Caf\xe9 prices are going up again,\" owner Ben Ode said.\n",
+    )
+    .expect("write");
+    std::fs::write(dir.join(".gitignore"), "ignored.txt\n").expect("write");
+    std::fs::write(
+        dir.join("ignored.txt"),
+        "\"This file is ignored by git rules,\" she said.\n",
+    )
+    .expect("write");
+    let o = onrecord(&["quotes", ".", "--format", "json"], &dir);
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr).to_string();
+    let warnings: Vec<&str> = err.lines().collect();
+    assert_eq!(warnings.len(), 2, "{err}");
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.starts_with("warning: binary.txt: binary file")),
+        "{err}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.starts_with("warning: latin1.txt: not valid UTF-8")),
+        "{err}"
+    );
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let files: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, vec!["good.txt", "latin1.txt"]);
+}
+
+#[test]
+fn missing_path_is_a_usage_error() {
+    let dir = scratch("missing");
+    let o = onrecord(&["quotes", "no-such-folder"], &dir);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("no-such-folder: no such file or folder"),
+        "{err}"
+    );
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn unknown_format_is_rejected_with_exit_code_2() {
+    let o = onrecord(&["quotes", "test-corpus", "--format", "xml"], &root());
+    assert_eq!(o.status.code(), Some(2));
+}

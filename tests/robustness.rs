@@ -1,0 +1,175 @@
+//! The engine never panics on input and always reports offsets that slice
+//! the file: random articles made of the pieces that trip quote scanners.
+
+use onrecord::corpus::{parse_document, LoadOptions};
+use onrecord::engine;
+use onrecord::link::LinkOptions;
+use onrecord::report;
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        // splitmix64
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[(self.next() % xs.len() as u64) as usize]
+    }
+}
+
+const PIECES: &[&str] = &[
+    "\"",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "'",
+    "«",
+    "»",
+    "„",
+    "‚",
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "> ",
+    "MR. SMITH: ",
+    "QUESTION: ",
+    "Q: ",
+    "Smith: ",
+    "said",
+    " said ",
+    "he said",
+    "the official",
+    "Jane Doe",
+    "Mr Doe",
+    "according to",
+    "told reporters that",
+    ", ",
+    ". ",
+    "?",
+    "!",
+    ":",
+    "—",
+    "–",
+    "-",
+    "[",
+    "]",
+    "(",
+    ")",
+    "…",
+    "...",
+    "don't",
+    "'90s",
+    "Iranians’",
+    "we're",
+    "colour",
+    "organise",
+    "😀",
+    "漢字",
+    "e\u{301}",
+    "\u{200b}",
+    "\u{feff}",
+    "ﬁ",
+    "&amp;",
+    "&rsquo;",
+    "&#x201C;",
+    "<p>",
+    "</p>",
+    "<q>",
+    "</q>",
+    "<blockquote>",
+    "</blockquote>",
+    "<script>",
+    "</script>",
+    "<br>",
+    "```",
+    "`",
+    "<!--",
+    "-->",
+    "---\n",
+    "# ",
+    "word",
+    "another word",
+    "The",
+    "A",
+    "We",
+    "It",
+];
+
+fn random_doc(rng: &mut Rng) -> String {
+    let n = 5 + rng.next() % 120;
+    let mut s = String::new();
+    for _ in 0..n {
+        s.push_str(rng.pick(PIECES));
+    }
+    s
+}
+
+fn check_corpus(texts: &[(String, String)]) {
+    let mut docs = Vec::new();
+    for (name, text) in texts {
+        let (doc, _) = parse_document(name, text.as_bytes(), None, &LoadOptions::default());
+        docs.extend(doc);
+    }
+    let a = engine::analyze(docs, Vec::new(), &LinkOptions::default());
+    for r in report::records(&a) {
+        let raw = &texts.iter().find(|(n, _)| *n == r.file).expect("file").1;
+        let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+        assert!(r.start <= r.end, "{r:?}");
+        assert!(raw.is_char_boundary(r.start as usize), "{r:?}");
+        assert!(raw.is_char_boundary(r.end as usize), "{r:?}");
+        assert!(!r.text.trim().is_empty(), "{r:?}");
+        if let Some(s) = &r.speaker {
+            if let (Some(a), Some(b)) = (s.start, s.end) {
+                assert!(
+                    a <= b && raw.is_char_boundary(a as usize) && raw.is_char_boundary(b as usize)
+                );
+            }
+        }
+        for src in &r.sources {
+            assert!(src.start <= src.end);
+        }
+    }
+}
+
+#[test]
+fn random_articles_never_panic_and_offsets_slice_the_file() {
+    let mut rng = Rng(0x5EED);
+    for round in 0..150 {
+        let texts: Vec<(String, String)> = (0..4)
+            .map(|i| {
+                let ext = ["txt", "md", "html"][(rng.next() % 3) as usize];
+                (format!("r{round}-{i}.{ext}"), random_doc(&mut rng))
+            })
+            .collect();
+        check_corpus(&texts);
+    }
+}
+
+#[test]
+fn a_huge_single_line_article_is_read() {
+    let sentence = "“We will not stop,” said organiser Rosa Lee, and the crowd “cheered” loudly. ";
+    let text = sentence.repeat(40_000);
+    let texts = vec![("long.txt".to_string(), text)];
+    check_corpus(&texts);
+    let (doc, _) = parse_document(
+        "long.txt",
+        texts[0].1.as_bytes(),
+        None,
+        &LoadOptions::default(),
+    );
+    let a = engine::analyze(
+        doc.into_iter().collect(),
+        Vec::new(),
+        &LinkOptions::default(),
+    );
+    assert_eq!(a.quotes.len(), 80_000);
+}

@@ -123,7 +123,7 @@ fn tokenize(text: &str, ranges: &[(u32, u32)], quotes: &[(u32, u32, u32)], out: 
             if c < 0x80 {
                 if c.is_ascii_alphanumeric() {
                     let s = i;
-                    let mut upper = c.is_ascii_uppercase();
+                    let upper = c.is_ascii_uppercase();
                     let mut all_upper = upper;
                     i += 1;
                     loop {
@@ -152,7 +152,13 @@ fn tokenize(text: &str, ranges: &[(u32, u32)], quotes: &[(u32, u32, u32)], out: 
                         }
                         break;
                     }
-                    upper &= true;
+                    // `Sen.`, `Mr.`: the period belongs to the title.
+                    if i < re && b[i] == b'.' && i - s <= 4 {
+                        let w = text[s..i].to_ascii_lowercase();
+                        if lexicon::is_title_abbreviation(&w) {
+                            i += 1;
+                        }
+                    }
                     let mut flags = 0;
                     if upper {
                         flags |= CAP;
@@ -609,14 +615,21 @@ impl<'a> Ctx<'a> {
                         ent.kind == EntityKind::Person && fits(ent, want)
                     })
                     .collect();
-                if let Some(&e) = persons.first() {
-                    return Some(e);
+                let found = persons.first().copied().or_else(|| {
+                    self.salience
+                        .iter()
+                        .rev()
+                        .copied()
+                        .find(|&e| fits(&self.entities[e as usize], want))
+                });
+                if let Some(e) = found {
+                    // `she said` tells us who she is for the next `he`.
+                    let ent = &mut self.entities[e as usize];
+                    if ent.gender.is_none() && !ent.anonymous {
+                        ent.gender = want;
+                    }
                 }
-                self.salience
-                    .iter()
-                    .rev()
-                    .copied()
-                    .find(|&e| fits(&self.entities[e as usize], want))
+                found
             }
             Pronoun::They | Pronoun::It => self.salience.iter().rev().copied().find(|&e| {
                 let ent = &self.entities[e as usize];
@@ -758,6 +771,40 @@ fn is_weekday(l: &str) -> bool {
     )
 }
 
+/// A person named as the subject of a sentence (`Her deputy, Tom Roe, was
+/// more cautious.`) is who a following `he` most likely means, even though
+/// they have not spoken yet.
+fn note_sentence_subject(ctx: &mut Ctx, s: usize, e: usize) {
+    let limit = e.min(s + 8);
+    // `Name ...` at the start, or `description, Name, ...`.
+    let mut start = s;
+    if let Some(c) = (s..limit).find(|&k| matches!(ctx.toks[k].t, T::Punct(','))) {
+        if c > s && c + 1 < e && ctx.cap(c + 1) && ctx.is_word(c + 1) {
+            start = c + 1;
+        }
+    }
+    if !ctx.is_word(start) || !ctx.cap(start) {
+        return;
+    }
+    let Some(np) = ctx.np_forward(start, e) else {
+        return;
+    };
+    let names = (np.first..=np.last)
+        .filter(|&k| ctx.cap(k) && !lexicon::is_title(ctx.lower_of(k).trim_end_matches('.')))
+        .count();
+    let followed_by_verb = np.last + 1 < e
+        && (matches!(ctx.toks[np.last + 1].t, T::Punct(','))
+            || (ctx.is_word(np.last + 1) && !ctx.cap(np.last + 1)));
+    let titled = lexicon::is_title(ctx.lower_of(np.first).trim_end_matches('.'));
+    if followed_by_verb && (names >= 2 || (titled && names >= 1)) {
+        if let Some(ent) = ctx.resolve_np(&np, &[]) {
+            if ctx.entities[ent as usize].kind == EntityKind::Person {
+                ctx.touch(ent);
+            }
+        }
+    }
+}
+
 /// Finds the cue verbs of a sentence and their subjects, in order.
 fn cues_in(ctx: &mut Ctx, s: usize, e: usize) -> Vec<CueAt> {
     let mut found: Vec<CueAt> = Vec::new();
@@ -886,7 +933,7 @@ fn appositive_subject(
     s: usize,
     subjects: &[Subject],
 ) -> Option<Subject> {
-    let floor = comma.saturating_sub(10).max(s);
+    let floor = comma.saturating_sub(16).max(s);
     let mut k = comma;
     let mut has_role = false;
     let mut all_caps_words = true;
@@ -895,6 +942,32 @@ fn appositive_subject(
         match ctx.toks[k].t {
             T::Punct(',') => {
                 let name_len = comma - k - 1;
+                let first_word = ctx.lower_of(k + 1);
+                // `Roe, who has pushed the bill for years, called it`; and
+                // AP's party tags, `Sen. John Poe, R-Texas, said`.
+                let relative = matches!(first_word.as_str(), "who" | "whose");
+                let affiliation = name_len == 1 && is_party_tag(ctx.w(k + 1));
+                if (relative || affiliation) && k > s {
+                    let j = k - 1;
+                    let np = if ctx.is_word(j) {
+                        ctx.np_back(j, s)
+                    } else {
+                        None
+                    };
+                    let np = match np {
+                        Some(np) => np,
+                        None if matches!(ctx.toks[j].t, T::Punct(',')) => {
+                            return appositive_subject(ctx, j, s, subjects)
+                        }
+                        None => return None,
+                    };
+                    let ent = ctx.resolve_np(&np, subjects)?;
+                    return Some(Subject {
+                        entity: ent,
+                        first: np.first,
+                        last: np.last,
+                    });
+                }
                 if all_caps_words && (1..=4).contains(&name_len) && k > s {
                     // `The utility's director, Ada Nwosu, wrote`: the name
                     // between the commas, the description before them.
@@ -949,11 +1022,20 @@ fn appositive_subject(
     None
 }
 
+/// `D-Calif.`, `R-Texas`: a party and state after a legislator's name.
+fn is_party_tag(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 4 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
+}
+
 /// Whether tokens `from..to` are only punctuation and the word `that`.
 fn only_glue(ctx: &Ctx, from: usize, to: usize) -> bool {
     (from..to).all(|k| match ctx.toks[k].t {
         T::Punct(_) => true,
-        T::Word => matches!(ctx.lower_of(k).as_str(), "that" | "as"),
+        T::Word => matches!(
+            ctx.lower_of(k).as_str(),
+            "that" | "as" | "it" | "them" | "him" | "her" | "this" | "the" | "a" | "an"
+        ),
         T::Quote(_) => false,
     })
 }
@@ -1036,6 +1118,7 @@ pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attributi
         let mut para_last: Option<Speaker> = None;
         let mut last_sentence_speaker: Option<Speaker> = None;
         for &e in &ends {
+            note_sentence_subject(&mut ctx, s, e);
             let cues = cues_in(&mut ctx, s, e);
             let mut sentence_speaker: Option<Speaker> = cues
                 .iter()

@@ -600,6 +600,14 @@ word_set!(is_org_word, ORG_WORDS);
 
 /// Titles that stand before a name and are not part of it.
 const TITLES: &[&str] = &[
+    "supt",
+    "insp",
+    "det",
+    "cmdr",
+    "adm",
+    "maj",
+    "pres",
+    "amb",
     "mr",
     "mrs",
     "ms",
@@ -972,6 +980,13 @@ pub enum Pronoun {
     FirstPerson,
     Relative,
 }
+
+/// Titles that are abbreviated with a period (`Sen.`, `Dr.`).
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "mx", "dr", "prof", "sen", "rep", "gov", "gen", "col", "capt", "lt", "sgt",
+    "rev", "st", "supt", "insp", "det", "cmdr", "adm", "maj", "pres", "amb",
+];
+word_set!(is_title_abbreviation, TITLE_ABBREVIATIONS);
 
 /// Abbreviations whose period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[

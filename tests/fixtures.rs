@@ -162,7 +162,7 @@ fn scare_quotes_are_fragments() {
 The company called it a "routine" update, but users saw a "major" change.
 "#,
         expect![[r#"
-            scare.txt:1 fragment «routine» — ? #0
+            scare.txt:1 fragment «routine» — company [The company · called · before] #0
             scare.txt:1 fragment «major» — ? #1
         "#]],
     );

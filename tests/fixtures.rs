@@ -512,3 +512,87 @@ The coach said he did not know.
         "#]],
     );
 }
+
+// ---------------------------------------------------------------- regressions
+
+/// Caught: `Sen.` ended the sentence, `R-Texas` was taken for a name, and a
+/// relative clause hid the subject of `called it`.
+#[test]
+fn ap_style_titles_party_tags_and_relative_clauses() {
+    check(
+        r#"
+//- ap.txt
+WASHINGTON (AP) — The Senate on Thursday passed the bill, 68-31.
+
+"This is a good day for the country," said Sen. Jane Roe, D-Calif., the bill's sponsor.
+
+Roe, who has pushed the measure for years, called it "long overdue."
+
+Republicans were split. "I could not support it," Sen. John Poe, R-Texas, said in a statement. "The costs are too high."
+
+"We'll see," Poe told reporters later.
+"#,
+        expect![[r#"
+            ap.txt:3 quote «This is a good day for the country,» — Jane Roe [Sen. Jane Roe · said · after] #0
+            ap.txt:5 fragment «long overdue.» — Jane Roe [Roe · called · before] #1
+            ap.txt:7 quote «I could not support it,» — John Poe [Sen. John Poe · said · after] #2
+            ap.txt:7 quote «The costs are too high.» — John Poe [continued] #3
+            ap.txt:9 fragment «We'll see,» — John Poe [Poe · told · after] #4
+        "#]],
+    );
+}
+
+/// Caught: `He said` went to the last woman who spoke instead of the man
+/// the sentence before had just introduced.
+#[test]
+fn pronoun_after_a_named_subject_who_had_not_spoken() {
+    check(
+        r#"
+//- report.md
+---
+title: Flood defences
+author: Sam Writer
+---
+
+The agency's chief executive, Philippa Doe, said the defences were "simply inadequate for the storms we now see".
+
+"We have been warning about this for a decade," she told the committee. "Nobody listened."
+
+Her deputy, Tom Roe, was more cautious. He said: "There is no single fix."
+"#,
+        expect![[r#"
+            report.md:6 quote «simply inadequate for the storms we now see» — Philippa Doe [The agency's chief executive, Philippa Doe · said · before] #0
+            report.md:8 quote «We have been warning about this for a decade,» — Philippa Doe [she · told · after] #1
+            report.md:8 fragment «Nobody listened.» — Philippa Doe [continued] #2
+            report.md:10 quote «There is no single fix.» — Tom Roe [He · said · before] #3
+        "#]],
+    );
+}
+
+/// British house style: single marks outside, double inside, and a
+/// description for an unnamed spokesperson.
+#[test]
+fn british_style_article() {
+    check(
+        r#"
+//- uk-politics.txt
+Prime Minister Keir Example has said the government "will not be deflected" from its plans.
+
+Speaking in Leeds on Monday, Mr Example said: 'We have made our choice and, as my father said, "you finish what you start".'
+
+He added that the opposition had "no plan at all".
+
+'It's simply not credible,' said the shadow chancellor, Rachel Sample. 'Families know it.'
+
+A Downing Street spokesperson said: "We don't comment on leaks."
+"#,
+        expect![[r#"
+            uk-politics.txt:1 quote «will not be deflected» — Keir Example [Prime Minister Keir Example · said · before] #0
+            uk-politics.txt:3 quote «We have made our choice and, as my father said, "you finish what you start".» — Keir Example [Mr Example · said · before] #1
+            uk-politics.txt:5 quote «no plan at all» — Keir Example [He · added · before] #2
+            uk-politics.txt:7 quote «It's simply not credible,» — Rachel Sample [Rachel Sample · said · after] #3
+            uk-politics.txt:7 fragment «Families know it.» — Rachel Sample [continued] #4
+            uk-politics.txt:9 quote «We don't comment on leaks.» — Downing Street spokesperson [A Downing Street spokesperson · said · before] #5
+        "#]],
+    );
+}

@@ -511,61 +511,55 @@ fn ends_sentence(text: &str, end: usize) -> bool {
         .is_some_and(|c| matches!(c, '.' | '!' | '?'))
 }
 
-/// Looks ahead in a paragraph for a closing single mark that follows
-/// punctuation, so that `the protesters’ demands` is read as a possessive
-/// when the quotation plainly closes later.
-fn later_punctuated_single_close(text: &str, from: usize, end: usize) -> bool {
+/// Whether a closing single mark that `accept`s its surroundings comes
+/// later in the paragraph (before any opening single mark, when `stop_at_open`).
+fn later_single_close(
+    text: &str,
+    from: usize,
+    end: usize,
+    stop_at_open: bool,
+    accept: impl Fn(Option<char>, Ctx) -> bool,
+) -> bool {
     let b = text.as_bytes();
     let mut i = from;
     while i < end {
-        if let Some((m, len)) = mark_at(b, i) {
-            if matches!(m, Mark::RightSingle | Mark::StraightSingle) {
-                let p = prev_char(text, i);
-                let n = if i + len >= end {
-                    None
-                } else {
-                    next_char(text, i + len)
-                };
-                if matches!(p, Some(',' | '.' | '!' | '?' | ';' | '—' | '–'))
-                    && !matches!(ctx_of(n), Ctx::Letter | Ctx::Digit)
-                {
-                    return true;
-                }
-            }
-            if matches!(m, Mark::LeftSingle) {
-                return false;
-            }
-            i += len;
-        } else {
+        let Some((m, len)) = mark_at(b, i) else {
             i += 1;
+            continue;
+        };
+        if matches!(m, Mark::RightSingle | Mark::StraightSingle) {
+            let n = if i + len >= end {
+                None
+            } else {
+                next_char(text, i + len)
+            };
+            if accept(prev_char(text, i), ctx_of(n)) {
+                return true;
+            }
         }
+        if stop_at_open && m == Mark::LeftSingle {
+            return false;
+        }
+        i += len;
     }
     false
 }
 
+/// A closing single mark after punctuation comes later, so that
+/// `the protesters’ demands` is read as a possessive when the quotation
+/// plainly closes further on.
+fn later_punctuated_single_close(text: &str, from: usize, end: usize) -> bool {
+    later_single_close(text, from, end, true, |p, n| {
+        matches!(p, Some(',' | '.' | '!' | '?' | ';' | '—' | '–'))
+            && !matches!(n, Ctx::Letter | Ctx::Digit)
+    })
+}
+
 /// Whether a straight single quote opening here has a closer in the paragraph.
 fn single_has_closer(text: &str, from: usize, end: usize) -> bool {
-    let b = text.as_bytes();
-    let mut i = from;
-    while i < end {
-        if let Some((m, len)) = mark_at(b, i) {
-            if matches!(m, Mark::RightSingle | Mark::StraightSingle) {
-                let p = prev_char(text, i);
-                let n = if i + len >= end {
-                    None
-                } else {
-                    next_char(text, i + len)
-                };
-                if closes(ctx_of(p), ctx_of(n)) && !matches!(ctx_of(n), Ctx::Letter) {
-                    return true;
-                }
-            }
-            i += len;
-        } else {
-            i += 1;
-        }
-    }
-    false
+    later_single_close(text, from, end, false, |p, n| {
+        closes(ctx_of(p), n) && n != Ctx::Letter
+    })
 }
 
 /// The first mark of a paragraph, if the paragraph begins with one.

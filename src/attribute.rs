@@ -9,7 +9,7 @@
 //! applies the speaker stays unknown: a wrong name is worse than none.
 
 use crate::extract::{Extraction, Kind, Quotation};
-use crate::lexicon::{self, Cue, Definiteness, Gender, Pronoun};
+use crate::lexicon::{self, Cue, Definiteness, Entry, Gender, Pronoun};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -89,6 +89,42 @@ struct Tok {
     end: u32,
     t: T,
     flags: u8,
+    /// What the lexicon says of the word, looked up once.
+    lex: Entry,
+}
+
+/// A lowercase word ending in `-ly` that is not a role: an adverb.
+const ADVERB: u8 = 4;
+
+/// Looks a word up in the lexicon, lowercased (and without a title's period).
+fn classify(word: &str) -> (Entry, u8) {
+    let mut buf = [0u8; 32];
+    let mut owned = String::new();
+    let l = lower(word, &mut buf, &mut owned);
+    let l = l.strip_suffix('.').unwrap_or(l);
+    let lex = lexicon::entry(l);
+    let adverb = l.len() > 3 && l.ends_with("ly") && !lex.is(lexicon::PERSON_ROLE);
+    (lex, if adverb { ADVERB } else { 0 })
+}
+
+fn word_tok(text: &str, s: usize, e: usize, upper: bool, all_upper: bool, multi: bool) -> Tok {
+    let (lex, adverb) = classify(&text[s..e]);
+    let mut flags = 0;
+    if upper {
+        flags |= CAP;
+        if all_upper && multi {
+            flags |= ALLCAPS;
+        }
+    } else {
+        flags |= adverb;
+    }
+    Tok {
+        start: s as u32,
+        end: e as u32,
+        t: T::Word,
+        flags,
+        lex,
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -114,6 +150,7 @@ fn tokenize(text: &str, ranges: &[(u32, u32)], quotes: &[(u32, u32, u32)], out: 
                         end: qe,
                         t: T::Quote(idx),
                         flags: 0,
+                        lex: Entry::default(),
                     });
                 }
                 i = qe as usize;
@@ -159,19 +196,7 @@ fn tokenize(text: &str, ranges: &[(u32, u32)], quotes: &[(u32, u32, u32)], out: 
                             i += 1;
                         }
                     }
-                    let mut flags = 0;
-                    if upper {
-                        flags |= CAP;
-                        if all_upper && i - s > 1 {
-                            flags |= ALLCAPS;
-                        }
-                    }
-                    out.push(Tok {
-                        start: s as u32,
-                        end: i as u32,
-                        t: T::Word,
-                        flags,
-                    });
+                    out.push(word_tok(text, s, i, upper, all_upper, i - s > 1));
                     continue;
                 }
                 if matches!(
@@ -183,6 +208,7 @@ fn tokenize(text: &str, ranges: &[(u32, u32)], quotes: &[(u32, u32, u32)], out: 
                         end: i as u32 + 1,
                         t: T::Punct(c as char),
                         flags: 0,
+                        lex: Entry::default(),
                     });
                 }
                 i += 1;
@@ -211,19 +237,7 @@ fn tokenize(text: &str, ranges: &[(u32, u32)], quotes: &[(u32, u32, u32)], out: 
                         break;
                     }
                 }
-                let mut flags = 0;
-                if upper {
-                    flags |= CAP;
-                    if all_upper && i - s > len {
-                        flags |= ALLCAPS;
-                    }
-                }
-                out.push(Tok {
-                    start: s as u32,
-                    end: i as u32,
-                    t: T::Word,
-                    flags,
-                });
+                out.push(word_tok(text, s, i, upper, all_upper, i - s > len));
                 continue;
             }
             match ch {
@@ -232,6 +246,7 @@ fn tokenize(text: &str, ranges: &[(u32, u32)], quotes: &[(u32, u32, u32)], out: 
                     end: (i + len) as u32,
                     t: T::Punct('-'),
                     flags: 0,
+                    lex: Entry::default(),
                 }),
                 '…' => {}
                 _ => {}
@@ -291,6 +306,16 @@ impl<'a> Ctx<'a> {
         lower(self.w(i), &mut buf, &mut owned).to_string()
     }
 
+    fn lex(&self, i: usize) -> Entry {
+        self.toks[i].lex
+    }
+
+    /// A name or a role noun: what a speaker's noun phrase can end with.
+    fn is_head(&self, i: usize) -> bool {
+        let x = self.lex(i);
+        (self.cap(i) && !x.is(lexicon::NOT_NAME)) || x.is(lexicon::PERSON_ROLE | lexicon::ORG_HEAD)
+    }
+
     fn is_word(&self, i: usize) -> bool {
         self.toks[i].t == T::Word
     }
@@ -304,20 +329,17 @@ impl<'a> Ctx<'a> {
         if !self.is_word(i) {
             return false;
         }
-        let l = self.lower_of(i);
+        let x = self.lex(i);
         if self.cap(i) {
-            return !lexicon::is_not_name(&l) || lexicon::determiner(&l).is_some();
+            return !x.is(lexicon::NOT_NAME) || x.is(lexicon::DETERMINER);
         }
-        if lexicon::determiner(&l).is_some() {
+        if x.is(lexicon::DETERMINER) {
             return true;
         }
-        if lexicon::is_np_stop(&l) || lexicon::cue(&l).is_some() || lexicon::pronoun(&l).is_some() {
+        if x.is(lexicon::NP_STOP | lexicon::PRONOUN) || x.cue.is_some() {
             return false;
         }
-        if l.ends_with("ly") && !lexicon::is_person_role(&l) {
-            return false;
-        }
-        true
+        self.toks[i].flags & ADVERB == 0
     }
 
     /// Reads a noun phrase backwards from `end` (inclusive) to no earlier
@@ -326,11 +348,7 @@ impl<'a> Ctx<'a> {
         if !self.np_token(end) {
             return None;
         }
-        let head = self.lower_of(end);
-        let head_ok = (self.cap(end) && !lexicon::is_not_name(&head))
-            || lexicon::is_person_role(&head)
-            || lexicon::is_org_head(&head);
-        if !head_ok {
+        if !self.is_head(end) {
             return None;
         }
         let mut first = end;
@@ -339,20 +357,18 @@ impl<'a> Ctx<'a> {
             if !self.np_token(j) {
                 break;
             }
-            let l = self.lower_of(j);
             first = j;
-            if lexicon::determiner(&l).is_some() {
+            if self.lex(j).is(lexicon::DETERMINER) {
                 break;
             }
         }
         // Leading lowercase words that are neither a determiner nor part of
         // a description (`the new media provide`) are dropped.
         while first < end {
-            let l = self.lower_of(first);
-            if self.cap(first) || lexicon::determiner(&l).is_some() {
-                break;
-            }
-            if lexicon::is_person_role(&l) || lexicon::is_org_head(&l) {
+            let x = self.lex(first);
+            if self.cap(first)
+                || x.is(lexicon::DETERMINER | lexicon::PERSON_ROLE | lexicon::ORG_HEAD)
+            {
                 break;
             }
             // Lowercase modifiers are kept only after a determiner.
@@ -366,13 +382,9 @@ impl<'a> Ctx<'a> {
         let mut i = start;
         let mut last = None;
         while i < limit && i - start < 8 && self.np_token(i) {
-            let l = self.lower_of(i);
-            let head_ok = (self.cap(i) && !lexicon::is_not_name(&l))
-                || lexicon::is_person_role(&l)
-                || lexicon::is_org_head(&l);
-            if head_ok {
+            if self.is_head(i) {
                 last = Some(i);
-            } else if lexicon::determiner(&l).is_none() && last.is_some() && !self.cap(i) {
+            } else if !self.lex(i).is(lexicon::DETERMINER) && last.is_some() && !self.cap(i) {
                 break;
             }
             i += 1;
@@ -735,7 +747,7 @@ fn short_attribution_after(ctx: &Ctx, from: usize) -> bool {
         match ctx.toks[k].t {
             T::Punct('.' | '!' | '?') | T::Quote(_) => return saw_cue,
             T::Word if k - from <= 5 => {
-                saw_cue |= lexicon::cue(&ctx.lower_of(k)).is_some_and(|c| !c.participle);
+                saw_cue |= ctx.lex(k).cue.is_some_and(|c| !c.participle);
             }
             _ => {}
         }
@@ -749,10 +761,12 @@ fn skip_back(ctx: &Ctx, mut j: usize, floor: usize) -> Option<usize> {
         if !ctx.is_word(j) {
             return Some(j);
         }
+        let adverb = ctx.toks[j].flags & ADVERB != 0;
+        if !adverb && !ctx.lex(j).is(lexicon::SKIPPABLE) {
+            return Some(j);
+        }
         let l = ctx.lower_of(j);
-        let adverb =
-            !ctx.cap(j) && l.ends_with("ly") && l.len() > 3 && !lexicon::is_person_role(&l);
-        let skippable = lexicon::is_skippable_before_verb(&l)
+        let skippable = ctx.lex(j).is(lexicon::SKIPPABLE)
             && !(ctx.cap(j) && l != "today" && l != "yesterday" && !is_weekday(&l));
         if !(adverb || skippable) {
             return Some(j);
@@ -815,13 +829,13 @@ fn cues_in(ctx: &mut Ctx, s: usize, e: usize) -> Vec<CueAt> {
             i += 1;
             continue;
         }
-        let l = ctx.lower_of(i);
-        let Some(cue) = lexicon::cue(&l) else {
+        let Some(cue) = ctx.lex(i).cue else {
             i += 1;
             continue;
         };
+        let l = ctx.lower_of(i);
         // `the claim`, `their blog`, `a warning`: a noun, not a verb.
-        if i > s && ctx.is_word(i - 1) && lexicon::is_noun_marker(&ctx.lower_of(i - 1)) {
+        if i > s && ctx.is_word(i - 1) && ctx.lex(i - 1).is(lexicon::NOUN_MARKER) {
             i += 1;
             continue;
         }

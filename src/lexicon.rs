@@ -254,9 +254,6 @@ const WEAK: &[&str] = &[
     "put",
 ];
 
-/// Multi-word cues whose speaker follows: `according to X`.
-pub const FORWARD_PHRASES: &[(&str, &str)] = &[("according", "to")];
-
 /// Two-word cues (`points out`): the first word is the verb.
 pub const PHRASAL: &[(&str, &str)] = &[
     ("points", "out"),
@@ -266,66 +263,130 @@ pub const PHRASAL: &[(&str, &str)] = &[
     ("summed", "up"),
 ];
 
-fn cue_table() -> &'static FxHashMap<&'static str, Cue> {
-    static T: OnceLock<FxHashMap<&'static str, Cue>> = OnceLock::new();
+/// What the lexicon knows about one lowercase word: one lookup answers
+/// every question the rules ask of a word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Entry {
+    /// Bits of the word classes below.
+    pub class: u32,
+    pub cue: Option<Cue>,
+}
+
+impl Entry {
+    pub fn is(self, class: u32) -> bool {
+        self.class & class != 0
+    }
+}
+
+pub const PERSON_ROLE: u32 = 1 << 0;
+pub const ORG_HEAD: u32 = 1 << 1;
+pub const ORG_WORD: u32 = 1 << 2;
+pub const TITLE: u32 = 1 << 3;
+pub const NOT_NAME: u32 = 1 << 4;
+pub const SKIPPABLE: u32 = 1 << 5;
+pub const NP_STOP: u32 = 1 << 6;
+pub const NOUN_MARKER: u32 = 1 << 7;
+pub const TITLE_ABBREVIATION: u32 = 1 << 8;
+pub const ABBREVIATION: u32 = 1 << 9;
+pub const QUESTIONER: u32 = 1 << 10;
+pub const NOT_LABEL: u32 = 1 << 11;
+pub const FIRST_PERSON_WORD: u32 = 1 << 12;
+pub const ISE_EXCEPTION: u32 = 1 << 13;
+pub const ELISION: u32 = 1 << 14;
+pub const DETERMINER: u32 = 1 << 15;
+pub const PRONOUN: u32 = 1 << 16;
+
+const CLASSES: &[(&[&str], u32)] = &[
+    (PERSON_ROLES, PERSON_ROLE),
+    (ORG_HEADS, ORG_HEAD),
+    (ORG_WORDS, ORG_WORD),
+    (TITLES, TITLE),
+    (NOT_NAMES, NOT_NAME),
+    (SKIPPABLE_BEFORE_VERB, SKIPPABLE),
+    (NP_STOPS, NP_STOP),
+    (NOUN_MARKERS, NOUN_MARKER),
+    (TITLE_ABBREVIATIONS, TITLE_ABBREVIATION),
+    (ABBREVIATIONS, ABBREVIATION),
+    (QUESTIONER_LABELS, QUESTIONER),
+    (NOT_LABELS, NOT_LABEL),
+    (FIRST_PERSON, FIRST_PERSON_WORD),
+    (ISE_EXCEPTIONS, ISE_EXCEPTION),
+    (ELISIONS, ELISION),
+    (
+        &["the", "this", "that", "a", "an", "one", "another"],
+        DETERMINER,
+    ),
+    (&["he", "she", "they", "it", "i", "we", "who"], PRONOUN),
+];
+
+fn table() -> &'static FxHashMap<&'static str, Entry> {
+    static T: OnceLock<FxHashMap<&'static str, Entry>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut m = FxHashMap::default();
+        let mut m: FxHashMap<&'static str, Entry> = FxHashMap::default();
         let plain = Cue {
             weak: false,
             participle: false,
             forward_only: false,
             block: true,
         };
-        for w in STRONG {
-            m.insert(*w, plain);
-        }
-        for w in PARTICIPLES {
-            m.insert(
-                *w,
+        let cues = STRONG
+            .iter()
+            .map(|w| (*w, plain))
+            .chain(PARTICIPLES.iter().map(|w| {
+                (
+                    *w,
+                    Cue {
+                        participle: true,
+                        block: false,
+                        ..plain
+                    },
+                )
+            }))
+            .chain(WEAK.iter().map(|w| {
+                (
+                    *w,
+                    Cue {
+                        weak: true,
+                        participle: w.ends_with("ing"),
+                        block: false,
+                        ..plain
+                    },
+                )
+            }))
+            .chain(std::iter::once((
+                "according",
                 Cue {
-                    participle: true,
+                    forward_only: true,
                     block: false,
                     ..plain
                 },
-            );
+            )));
+        for (w, c) in cues {
+            m.entry(w).or_default().cue = Some(c);
         }
-        for w in WEAK {
-            m.insert(
-                *w,
-                Cue {
-                    weak: true,
-                    participle: w.ends_with("ing"),
-                    block: false,
-                    ..plain
-                },
-            );
+        for (words, bit) in CLASSES {
+            for w in *words {
+                m.entry(w).or_default().class |= bit;
+            }
         }
-        m.insert(
-            "according",
-            Cue {
-                forward_only: true,
-                block: false,
-                ..plain
-            },
-        );
         m
     })
 }
 
-/// The cue verb this lowercase word is, if any.
-pub fn cue(lower: &str) -> Option<Cue> {
-    cue_table().get(lower).copied()
+/// Everything the lexicon knows about a lowercase word.
+pub fn entry(lower: &str) -> Entry {
+    table().get(lower).copied().unwrap_or_default()
 }
 
-fn set(words: &'static [&'static str]) -> rustc_hash::FxHashSet<&'static str> {
-    words.iter().copied().collect()
+/// The cue verb this lowercase word is, if any.
+pub fn cue(lower: &str) -> Option<Cue> {
+    entry(lower).cue
 }
 
 macro_rules! word_set {
-    ($fn_name:ident, $list:expr) => {
+    ($fn_name:ident, $bit:expr) => {
         pub fn $fn_name(lower: &str) -> bool {
-            static S: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
-            S.get_or_init(|| set($list)).contains(lower)
+            entry(lower).is($bit)
         }
     };
 }
@@ -501,7 +562,7 @@ const PERSON_ROLES: &[&str] = &[
     "citizen",
     "citizens",
 ];
-word_set!(is_person_role, PERSON_ROLES);
+word_set!(is_person_role, PERSON_ROLE);
 
 /// Heads of descriptions that stand for an organisation (`the company said`).
 const ORG_HEADS: &[&str] = &[
@@ -543,7 +604,7 @@ const ORG_HEADS: &[&str] = &[
     "regime",
     "white",
 ];
-word_set!(is_org_head, ORG_HEADS);
+word_set!(is_org_head, ORG_HEAD);
 
 /// Words that, inside a capitalised name, make it an organisation.
 const ORG_WORDS: &[&str] = &[
@@ -596,7 +657,7 @@ const ORG_WORDS: &[&str] = &[
     "club",
     "league",
 ];
-word_set!(is_org_word, ORG_WORDS);
+word_set!(is_org_word, ORG_WORD);
 
 /// Titles that stand before a name and are not part of it.
 const TITLES: &[&str] = &[
@@ -666,7 +727,7 @@ const TITLES: &[&str] = &[
     "director",
     "state",
 ];
-word_set!(is_title, TITLES);
+word_set!(is_title, TITLE);
 
 /// Titles that mark a man or a woman.
 pub fn title_gender(lower: &str) -> Option<Gender> {
@@ -866,7 +927,7 @@ const NOT_NAMES: &[&str] = &[
     "consequently",
     "eventually",
 ];
-word_set!(is_not_name, NOT_NAMES);
+word_set!(is_not_name, NOT_NAME);
 
 /// Words a subject may be separated from its verb by: `Stone simply wrote`,
 /// `Kelly has said`, `Hugo once said`.
@@ -923,7 +984,7 @@ const SKIPPABLE_BEFORE_VERB: &[&str] = &[
     "saturday",
     "sunday",
 ];
-word_set!(is_skippable_before_verb, SKIPPABLE_BEFORE_VERB);
+word_set!(is_skippable_before_verb, SKIPPABLE);
 
 /// Words that end a noun phrase when reading it backwards from a verb.
 const NP_STOPS: &[&str] = &[
@@ -934,14 +995,14 @@ const NP_STOPS: &[&str] = &[
     "into", "over", "under", "through", "during", "until", "against", "between", "also", "then",
     "said", "says", "told",
 ];
-word_set!(is_np_stop, NP_STOPS);
+word_set!(is_np_stop, NP_STOP);
 
 /// Words after which a cue verb is a noun (`the claim`, `their post`).
 const NOUN_MARKERS: &[&str] = &[
     "the", "a", "an", "their", "his", "her", "its", "our", "my", "your", "this", "that", "these",
     "those", "every", "each", "no", "any", "some", "first", "latest", "last", "new",
 ];
-word_set!(is_noun_marker, NOUN_MARKERS);
+word_set!(is_noun_marker, NOUN_MARKER);
 
 /// Determiners that open a description.
 pub fn determiner(lower: &str) -> Option<Definiteness> {
@@ -986,7 +1047,7 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "mx", "dr", "prof", "sen", "rep", "gov", "gen", "col", "capt", "lt", "sgt",
     "rev", "st", "supt", "insp", "det", "cmdr", "adm", "maj", "pres", "amb",
 ];
-word_set!(is_title_abbreviation, TITLE_ABBREVIATIONS);
+word_set!(is_title_abbreviation, TITLE_ABBREVIATION);
 
 /// Abbreviations whose period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -995,7 +1056,7 @@ const ABBREVIATIONS: &[&str] = &[
     "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "a.m", "p.m", "mt", "ft",
     "rev", "fig", "approx", "dept", "est", "govt", "e.g", "i.e",
 ];
-word_set!(is_abbreviation, ABBREVIATIONS);
+word_set!(is_abbreviation, ABBREVIATION);
 
 /// Transcript labels for whoever asks the questions.
 const QUESTIONER_LABELS: &[&str] = &[
@@ -1009,7 +1070,7 @@ const QUESTIONER_LABELS: &[&str] = &[
     "participant",
     "press",
 ];
-word_set!(is_questioner_label, QUESTIONER_LABELS);
+word_set!(is_questioner_label, QUESTIONER);
 
 /// Labels that look like speaker labels but are not (`NOTE:`, `UPDATE:`).
 const NOT_LABELS: &[&str] = &[
@@ -1087,12 +1148,12 @@ const NOT_LABELS: &[&str] = &[
     "change",
     "total",
 ];
-word_set!(is_not_label, NOT_LABELS);
+word_set!(is_not_label, NOT_LABEL);
 
 /// Words that mark the first person outside a quotation, used to tell a
 /// quoted post from the reporter's own prose.
 const FIRST_PERSON: &[&str] = &["i", "we", "our", "us", "my", "me", "ours", "i'm", "we're"];
-word_set!(is_first_person, FIRST_PERSON);
+word_set!(is_first_person, FIRST_PERSON_WORD);
 
 /// Words spelled one way in Britain and another in America, mapped to the
 /// American spelling so that both link.
@@ -1225,14 +1286,14 @@ const ISE_EXCEPTIONS: &[&str] = &[
     "raised",
     "praised",
 ];
-word_set!(is_ise_exception, ISE_EXCEPTIONS);
+word_set!(is_ise_exception, ISE_EXCEPTION);
 
 /// Elisions that start with an apostrophe and are not an opening quote mark.
 const ELISIONS: &[&str] = &[
     "em", "tis", "twas", "til", "till", "cause", "n", "bout", "round", "ol", "nuff", "kay", "sup",
     "cos",
 ];
-word_set!(is_elision, ELISIONS);
+word_set!(is_elision, ELISION);
 
 #[cfg(test)]
 mod tests {

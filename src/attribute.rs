@@ -70,6 +70,9 @@ pub struct Attribution {
     pub entities: Vec<DocEntity>,
     /// One per quotation of the extraction, in the same order.
     pub speakers: Vec<Option<Speaker>>,
+    /// Full names given with a role or title (`spokesman Ian Kelly`), and
+    /// that role, whether or not they speak here.
+    pub introduced: Vec<(String, Option<String>)>,
 }
 
 const CAP: u8 = 1;
@@ -1103,6 +1106,7 @@ pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attributi
     // The speaker of each paragraph's closing sentence, for colon blocks.
     let mut para_end_speaker: Vec<Option<Speaker>> = vec![None; ex.paragraphs.len()];
     let mut first_token_seen = vec![false; quotes.len()];
+    let mut introduced = Vec::new();
 
     for (pi, p) in ex.paragraphs.iter().enumerate() {
         if let Some((ls, le)) = p.label {
@@ -1127,6 +1131,7 @@ pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attributi
         if ctx.toks.is_empty() {
             continue;
         }
+        note_introduced_names(&ctx, &mut introduced);
         let ends = sentence_ends(&ctx, quotes);
         let mut s = 0;
         let mut para_last: Option<Speaker> = None;
@@ -1243,6 +1248,7 @@ pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attributi
     Attribution {
         entities: ctx.entities,
         speakers,
+        introduced,
     }
 }
 
@@ -1315,58 +1321,48 @@ fn label_entity(ctx: &mut Ctx, text: &str, ls: u32, le: u32) -> Option<u32> {
 /// Full names the article gives with a role or title before them
 /// (`spokesman Ian Kelly`), even where they say nothing: they let a later
 /// `Kelly said` be resolved to the full name.
-pub fn introduced_names(text: &str, ex: &Extraction) -> Vec<(String, Option<String>)> {
-    let mut out = Vec::new();
-    let mut toks = Vec::new();
-    let spans: Vec<(u32, u32, u32)> = ex
-        .quotes
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| matches!(q.kind, Kind::Quote | Kind::Fragment))
-        .map(|(i, q)| (q.open, q.close, i as u32))
-        .collect();
-    for p in &ex.paragraphs {
-        if p.label.is_some() {
+fn note_introduced_names(ctx: &Ctx, out: &mut Vec<(String, Option<String>)>) {
+    let toks = &ctx.toks;
+    let is_name_word = |k: usize| {
+        ctx.is_word(k)
+            && ctx.cap(k)
+            && toks[k].flags & ALLCAPS == 0
+            && !ctx
+                .lex(k)
+                .is(lexicon::NOT_NAME | lexicon::TITLE | lexicon::ORG_WORD)
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let x = ctx.lex(i);
+        let intro =
+            ctx.is_word(i) && (x.is(lexicon::PERSON_ROLE) || (ctx.cap(i) && x.is(lexicon::TITLE)));
+        if !intro {
+            i += 1;
             continue;
         }
-        toks.clear();
-        tokenize(text, &p.lines, &spans, &mut toks);
-        let mut i = 0;
-        while i < toks.len() {
-            let t = toks[i];
-            let is_intro = t.t == T::Word && {
-                let w = word(text, &t).to_lowercase();
-                lexicon::is_person_role(&w)
-                    || (t.flags & CAP != 0 && lexicon::is_title(w.trim_end_matches('.')))
-            };
-            if is_intro {
-                let mut j = i + 1;
-                while j < toks.len()
-                    && toks[j].t == T::Word
-                    && toks[j].flags & CAP != 0
-                    && toks[j].flags & ALLCAPS == 0
-                    && !lexicon::is_not_name(&word(text, &toks[j]).to_lowercase())
-                    && !lexicon::is_title(&word(text, &toks[j]).to_lowercase())
-                    && !lexicon::is_org_word(&word(text, &toks[j]).to_lowercase())
-                {
-                    j += 1;
-                }
-                if j - (i + 1) >= 2 && j - (i + 1) <= 4 {
-                    let name: Vec<&str> = (i + 1..j).map(|k| word(text, &toks[k])).collect();
-                    let role_start = (i.saturating_sub(3)..=i)
-                        .find(|&k| toks[k].t == T::Word && (toks[k].flags & CAP != 0 || k == i))
-                        .unwrap_or(i);
-                    let role: Vec<&str> = (role_start..=i)
-                        .filter(|&k| toks[k].t == T::Word)
-                        .map(|k| word(text, &toks[k]))
-                        .collect();
-                    out.push((name.join(" "), Some(role.join(" "))));
-                    i = j;
-                    continue;
-                }
-            }
-            i += 1;
+        let mut j = i + 1;
+        while j < toks.len() && is_name_word(j) {
+            j += 1;
         }
+        if !(2..=4).contains(&(j - i - 1)) {
+            i += 1;
+            continue;
+        }
+        let name: Vec<&str> = (i + 1..j).map(|k| ctx.w(k)).collect();
+        // The role: the intro word and the capitalised or role words before it.
+        let mut r = i;
+        while r > 0
+            && i - r < 3
+            && ctx.is_word(r - 1)
+            && (ctx.cap(r - 1) || ctx.lex(r - 1).is(lexicon::PERSON_ROLE))
+        {
+            if ctx.lex(r - 1).is(lexicon::NOT_NAME) {
+                break;
+            }
+            r -= 1;
+        }
+        let role: Vec<&str> = (r..=i).map(|k| ctx.w(k)).collect();
+        out.push((name.join(" "), Some(role.join(" "))));
+        i = j;
     }
-    out
 }

@@ -52,17 +52,14 @@ pub struct Analysis {
 pub struct DocResult {
     pub extraction: extract::Extraction,
     pub attribution: attribute::Attribution,
-    pub introduced: Vec<(String, Option<String>)>,
 }
 
 pub fn analyze_document(doc: &Document) -> DocResult {
     let extraction = extract::extract(&doc.text, &doc.marked);
     let attribution = attribute::attribute(&doc.text, &extraction, doc.meta.author.as_deref());
-    let introduced = attribute::introduced_names(&doc.text, &extraction);
     DocResult {
         extraction,
         attribution,
-        introduced,
     }
 }
 
@@ -112,7 +109,7 @@ fn merge_speakers(per_doc: &[DocResult]) -> (Vec<QuoteInfo>, Vec<SpeakerEntity>)
                 add_full(&e.name);
             }
         }
-        for (n, _) in &r.introduced {
+        for (n, _) in &r.attribution.introduced {
             add_full(n);
         }
     }
@@ -126,11 +123,14 @@ fn merge_speakers(per_doc: &[DocResult]) -> (Vec<QuoteInfo>, Vec<SpeakerEntity>)
             let mut role = e.role.clone();
             if !e.anonymous && !name.contains(' ') && e.kind != EntityKind::Organization {
                 let s = surname(&name);
-                let here: Vec<&(String, Option<String>)> = r
+                let mut here: Vec<&(String, Option<String>)> = r
+                    .attribution
                     .introduced
                     .iter()
                     .filter(|(n, _)| surname(n) == s)
                     .collect();
+                here.sort_by(|a, b| a.0.cmp(&b.0));
+                here.dedup_by(|a, b| a.0 == b.0);
                 if let [(full, r_role)] = here.as_slice() {
                     name = full.clone();
                     if role.is_none() {

@@ -960,10 +960,12 @@ fn appositive_subject(
             T::Punct(',') => {
                 let name_len = comma - k - 1;
                 let first_word = ctx.lower_of(k + 1);
-                // `Roe, who has pushed the bill for years, called it`; and
-                // AP's party tags, `Sen. John Poe, R-Texas, said`.
+                // `Roe, who has pushed the bill for years, called it`; AP's
+                // party tags, `Sen. John Poe, R-Texas, said`; ages, `Lee, 45, said`.
                 let relative = matches!(first_word.as_str(), "who" | "whose");
-                let affiliation = name_len == 1 && is_party_tag(ctx.w(k + 1));
+                let affiliation = name_len == 1
+                    && (is_party_tag(ctx.w(k + 1))
+                        || ctx.w(k + 1).bytes().all(|b| b.is_ascii_digit()));
                 if (relative || affiliation) && k > s {
                     let j = k - 1;
                     let np = if ctx.is_word(j) {

@@ -596,3 +596,26 @@ A Downing Street spokesperson said: "We don't comment on leaks."
         "#]],
     );
 }
+
+/// Wire style: ages and outlets after the speaker, `told` with the outlet
+/// as object, and an organisation speaking.
+#[test]
+fn wire_style_ages_outlets_and_organisations() {
+    check(
+        r#"
+//- wire.txt
+LAGOS (Reuters) — Fuel queues lengthened on Tuesday.
+
+"I have been here since five in the morning," Chidi Okeke, 45, told Reuters.
+
+In a statement, the Nigerian National Petroleum Company said: "Supply will normalise within days."
+
+"We don't believe them," says taxi driver Bola Ade.
+"#,
+        expect![[r#"
+            wire.txt:3 quote «I have been here since five in the morning,» — Chidi Okeke [Chidi Okeke · told · after] #0
+            wire.txt:5 quote «Supply will normalise within days.» — Nigerian National Petroleum Company [the Nigerian National Petroleum Company · said · before] #1
+            wire.txt:7 quote «We don't believe them,» — Bola Ade [taxi driver Bola Ade · says · after] #2
+        "#]],
+    );
+}

@@ -460,7 +460,6 @@ impl<'a> Ctx<'a> {
         // A description: `the official`, `a senior administration official`.
         let head = head?;
         let desc = role?;
-        let plural = head.ends_with('s') && !lexicon::is_org_head(&head);
         let person = lexicon::is_person_role(&head);
         match det {
             Some(Definiteness::Definite) => {
@@ -476,7 +475,6 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        let _ = plural;
         Some(self.push_entity(DocEntity {
             name: desc.clone(),
             kind: if person {

@@ -282,9 +282,15 @@ impl Default for LinkOptions {
     }
 }
 
+/// A place found for a distinct quotation text; the differing words are
+/// word indices, turned into spans for each quotation with that text.
+#[derive(Clone)]
+struct Hit {
+    found: Found,
+    differ_words: Vec<usize>,
+}
+
 struct Alignment {
-    q_start: usize,
-    q_end: usize,
     r_start: usize,
     r_end: usize,
     matched: usize,
@@ -325,7 +331,7 @@ fn align(q: &[Word], r: &[Word]) -> Option<Alignment> {
         return None;
     }
     let (mut i, mut j) = (best.1, best.2);
-    let (q_end, r_end) = (i, j);
+    let r_end = j;
     let mut matched = 0;
     let mut diff_q = Vec::new();
     let mut diff_r = Vec::new();
@@ -352,8 +358,6 @@ fn align(q: &[Word], r: &[Word]) -> Option<Alignment> {
     diff_q.reverse();
     diff_r.reverse();
     Some(Alignment {
-        q_start: i,
-        q_end,
         r_start: j,
         r_end,
         matched,
@@ -430,7 +434,7 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
     }
 
     // Scan every article once.
-    let per_doc: Vec<Vec<(u32, Found)>> = (0..texts.len())
+    let per_doc: Vec<Vec<(u32, Hit)>> = (0..texts.len())
         .into_par_iter()
         .map(|d| {
             let text = texts[d];
@@ -472,25 +476,21 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
                     if !quoted && m < opts.min_words_unquoted {
                         continue;
                     }
-                    let _ = (a.q_start, a.q_end);
                     out.push((
                         sid,
-                        Found {
-                            doc: d as u32,
-                            start: ps,
-                            end: pe,
-                            matched: a.matched as u32,
-                            total: m as u32,
-                            differ_in_quote: Vec::new(),
-                            differ_in_place: spans_of(region, &a.diff_r),
+                        Hit {
+                            found: Found {
+                                doc: d as u32,
+                                start: ps,
+                                end: pe,
+                                matched: a.matched as u32,
+                                total: m as u32,
+                                differ_in_quote: Vec::new(),
+                                differ_in_place: spans_of(region, &a.diff_r),
+                            },
+                            differ_words: a.diff_q,
                         },
                     ));
-                    // Quotation-side differences are kept as word indices and
-                    // turned into spans per quotation below.
-                    if let Some(last) = out.last_mut() {
-                        last.1.differ_in_quote =
-                            a.diff_q.iter().map(|&x| (x as u32, x as u32 + 1)).collect();
-                    }
                 }
             }
             out
@@ -498,10 +498,10 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
         .collect();
 
     // Gather per distinct sequence.
-    let mut found_by_seq: Vec<Vec<Found>> = vec![Vec::new(); reps.len()];
+    let mut found_by_seq: Vec<Vec<Hit>> = vec![Vec::new(); reps.len()];
     for doc_found in per_doc {
-        for (sid, f) in doc_found {
-            found_by_seq[sid as usize].push(f);
+        for (sid, h) in doc_found {
+            found_by_seq[sid as usize].push(h);
         }
     }
 
@@ -520,7 +520,7 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
     let mut places: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); texts.len()];
     for (sid, fs) in found_by_seq.iter().enumerate() {
         let rep = texts_of[sid][0];
-        for f in fs {
+        for f in fs.iter().map(|h| &h.found) {
             let mut at_quote = false;
             for &(s, e, other) in &quoted_in_doc[f.doc as usize] {
                 if s < f.end && f.start < e && !texts_of[sid].contains(&other) {
@@ -574,17 +574,12 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
             _ => continue,
         };
         let qw = &qwords[qi];
-        for f in &found_by_seq[sid as usize] {
-            if f.doc == q.doc && f.start < qe && qs < f.end {
+        for h in &found_by_seq[sid as usize] {
+            if h.found.doc == q.doc && h.found.start < qe && qs < h.found.end {
                 continue;
             }
-            let mut f = f.clone();
-            f.differ_in_quote = f
-                .differ_in_quote
-                .iter()
-                .filter_map(|&(k, _)| qw.get(k as usize).map(|w| (w.start, w.end)))
-                .collect();
-            f.differ_in_quote.dedup();
+            let mut f = h.found.clone();
+            f.differ_in_quote = spans_of(qw, &h.differ_words);
             found[qi].push(f);
         }
     }

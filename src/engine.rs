@@ -229,46 +229,52 @@ impl Analysis {
     /// then unquoted text; each in corpus order.
     pub fn sources(&self, qi: usize) -> Vec<Source> {
         let own = &self.quotes[qi];
-        let mut out: Vec<Source> = Vec::new();
-        let push = |s: Source, out: &mut Vec<Source>| {
-            let dup = out
+        let (os, oe) = (own.quote.start(), own.quote.end());
+        let mut found: Vec<Source> = self
+            .links
+            .found(qi, own.doc, os, oe)
+            .map(|f| self.source_of(f))
+            .collect();
+        found.sort_by_key(|s| (s.doc, s.start));
+        let mut kept = dedup_places(found);
+        // Quotations whose words lie inside this one, where no place above
+        // already stands for them.
+        let mut inner = Vec::new();
+        for &text in &self.links.inside[qi] {
+            let exact = self.links.places[text as usize]
                 .iter()
-                .any(|o| o.doc == s.doc && o.start < s.end && s.start < o.end);
-            let is_own = s.doc == own.doc && s.start < own.quote.end() && own.quote.start() < s.end;
-            if !dup && !is_own {
-                out.push(s);
+                .any(|f| f.doc == own.doc && f.start >= os && f.end <= oe && f.matched == f.total);
+            for &other in &self.links.members[text as usize] {
+                let o = &self.quotes[other as usize];
+                let (s, e) = (o.quote.start(), o.quote.end());
+                let at = kept.partition_point(|k| (k.doc, k.start) < (o.doc, e));
+                let covered = kept[..at]
+                    .iter()
+                    .rev()
+                    .take_while(|k| k.doc == o.doc)
+                    .any(|k| k.end > s);
+                if !covered {
+                    inner.push(Source {
+                        doc: o.doc,
+                        start: s,
+                        end: e,
+                        quote: Some(other),
+                        exact,
+                        differs: Vec::new(),
+                    });
+                }
             }
-        };
-        for f in &self.links.found[qi] {
-            push(self.source_of(f), &mut out);
         }
-        for &other in &self.links.contains[qi] {
-            let o = &self.quotes[other as usize];
-            let exact = self.links.found[other as usize].iter().any(|f| {
-                f.doc == own.doc
-                    && f.start >= own.quote.start()
-                    && f.end <= own.quote.end()
-                    && f.matched == f.total
-            });
-            push(
-                Source {
-                    doc: o.doc,
-                    start: o.quote.start(),
-                    end: o.quote.end(),
-                    quote: Some(other),
-                    exact,
-                    differs: Vec::new(),
-                },
-                &mut out,
-            );
-        }
+        inner.sort_by_key(|s| (s.doc, s.start));
+        kept.extend(dedup_places(inner));
+        kept.retain(|s| !(s.doc == own.doc && s.start < oe && os < s.end));
         let rank = |s: &Source| match s.quote.map(|q| self.quotes[q as usize].quote.kind) {
             Some(Kind::Transcript) => 0,
             Some(_) => 1,
             None => 2,
         };
-        out.sort_by_key(|s| (rank(s), s.doc, s.start));
-        out
+        kept.sort_by_key(|s| (rank(s), s.doc, s.start));
+        kept
     }
 
     fn source_of(&self, f: &Found) -> Source {
@@ -281,4 +287,16 @@ impl Analysis {
             differs: f.differ_in_place.clone(),
         }
     }
+}
+
+/// Keeps one of each run of overlapping places (sorted by article and start).
+fn dedup_places(sorted: Vec<Source>) -> Vec<Source> {
+    let mut kept: Vec<Source> = Vec::with_capacity(sorted.len());
+    for s in sorted {
+        match kept.last() {
+            Some(k) if k.doc == s.doc && s.start < k.end => {}
+            _ => kept.push(s),
+        }
+    }
+    kept
 }

@@ -235,8 +235,9 @@ pub struct Found {
     /// Words of the quotation matched exactly, and its length in words.
     pub matched: u32,
     pub total: u32,
-    /// View spans of words that differ: in the quotation and in the place.
-    pub differ_in_quote: Vec<(u32, u32)>,
+    /// Words that differ: indices into the quotation's normalized words
+    /// (see [`quotation_words`]), and view spans at the place.
+    pub differ_words: Vec<u32>,
     pub differ_in_place: Vec<(u32, u32)>,
 }
 
@@ -250,16 +251,54 @@ pub struct QuoteRef {
     pub joins: bool,
 }
 
+/// The links of a corpus. Quotations with the same normalized words share
+/// one *text*; places are kept per text, so that a statement quoted in a
+/// thousand articles costs a thousand places, not a million pairs.
 #[derive(Clone, Debug, Default)]
 pub struct Links {
     /// The statement of each quotation.
     pub statement: Vec<u32>,
-    /// For each quotation, the places its words were found (its own place
-    /// excluded).
-    pub found: Vec<Vec<Found>>,
-    /// For each quotation, the quotations whose words were found inside it.
-    pub contains: Vec<Vec<u32>>,
+    /// The text of each quotation, or `None` when it is too short to link.
+    pub text_of: Vec<Option<u32>>,
+    /// For each text, the quotations that have it.
+    pub members: Vec<Vec<u32>>,
+    /// For each text, every place its words were found (its quotations'
+    /// own places included).
+    pub places: Vec<Vec<Found>>,
+    /// For each quotation, the other texts whose words were found inside it
+    /// (a fragment inside a longer quotation, each half of a merged one).
+    pub inside: Vec<Vec<u32>>,
 }
+
+impl Links {
+    /// The places that carry a quotation's words, other than its own.
+    pub fn found<'a>(
+        &'a self,
+        qi: usize,
+        doc: u32,
+        start: u32,
+        end: u32,
+    ) -> impl Iterator<Item = &'a Found> + 'a {
+        self.text_of[qi]
+            .map(|t| self.places[t as usize].as_slice())
+            .unwrap_or(&[])
+            .iter()
+            .filter(move |f| !(f.doc == doc && f.start < end && start < f.end))
+    }
+}
+
+/// The normalized words of a quotation, as [`Found::differ_words`] counts them.
+pub fn quotation_words(text: &str, segments: &[(u32, u32)]) -> Vec<Word> {
+    let mut v = Vec::new();
+    for &(s, e) in segments {
+        words(text, s as usize, e as usize, &mut v);
+    }
+    v.truncate(MAX_QUOTE_WORDS);
+    v
+}
+
+/// Longer quotations are linked by their first words.
+const MAX_QUOTE_WORDS: usize = 600;
 
 #[derive(Clone, Copy, Debug)]
 pub struct LinkOptions {
@@ -280,14 +319,6 @@ impl Default for LinkOptions {
             min_share: 0.8,
         }
     }
-}
-
-/// A place found for a distinct quotation text; the differing words are
-/// word indices, turned into spans for each quotation with that text.
-#[derive(Clone)]
-struct Hit {
-    found: Found,
-    differ_words: Vec<usize>,
 }
 
 struct Alignment {
@@ -384,14 +415,7 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
     // Normalized words of each quotation, and the distinct sequences.
     let qwords: Vec<Vec<Word>> = quotes
         .par_iter()
-        .map(|q| {
-            let mut v = Vec::new();
-            for &(s, e) in &q.segments {
-                words(texts[q.doc as usize], s as usize, e as usize, &mut v);
-            }
-            v.truncate(600);
-            v
-        })
+        .map(|q| quotation_words(texts[q.doc as usize], &q.segments))
         .collect();
     let mut distinct: FxHashMap<Vec<u64>, u32> = FxHashMap::default();
     let mut texts_of: Vec<Vec<u32>> = Vec::new();
@@ -434,7 +458,7 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
     }
 
     // Scan every article once.
-    let per_doc: Vec<Vec<(u32, Hit)>> = (0..texts.len())
+    let per_doc: Vec<Vec<(u32, Found)>> = (0..texts.len())
         .into_par_iter()
         .map(|d| {
             let text = texts[d];
@@ -478,17 +502,14 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
                     }
                     out.push((
                         sid,
-                        Hit {
-                            found: Found {
-                                doc: d as u32,
-                                start: ps,
-                                end: pe,
-                                matched: a.matched as u32,
-                                total: m as u32,
-                                differ_in_quote: Vec::new(),
-                                differ_in_place: spans_of(region, &a.diff_r),
-                            },
-                            differ_words: a.diff_q,
+                        Found {
+                            doc: d as u32,
+                            start: ps,
+                            end: pe,
+                            matched: a.matched as u32,
+                            total: m as u32,
+                            differ_words: a.diff_q.iter().map(|&x| x as u32).collect(),
+                            differ_in_place: spans_of(region, &a.diff_r),
                         },
                     ));
                 }
@@ -497,11 +518,11 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
         })
         .collect();
 
-    // Gather per distinct sequence.
-    let mut found_by_seq: Vec<Vec<Hit>> = vec![Vec::new(); reps.len()];
+    // Gather per distinct text.
+    let mut places: Vec<Vec<Found>> = vec![Vec::new(); reps.len()];
     for doc_found in per_doc {
-        for (sid, h) in doc_found {
-            found_by_seq[sid as usize].push(h);
+        for (sid, f) in doc_found {
+            places[sid as usize].push(f);
         }
     }
 
@@ -515,15 +536,15 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
             }
         }
     }
-    let mut contains: Vec<Vec<u32>> = vec![Vec::new(); quotes.len()];
-    // Places per article, to join quotations found at the same unquoted place.
-    let mut places: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); texts.len()];
-    for (sid, fs) in found_by_seq.iter().enumerate() {
+    let mut inside: Vec<Vec<u32>> = vec![Vec::new(); quotes.len()];
+    // Unquoted places per article, to join texts found at the same place.
+    let mut unquoted: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); texts.len()];
+    for (sid, fs) in places.iter().enumerate() {
         let rep = texts_of[sid][0];
-        for f in fs.iter().map(|h| &h.found) {
+        for f in fs {
             let mut at_quote = false;
             for &(s, e, other) in &quoted_in_doc[f.doc as usize] {
-                if s < f.end && f.start < e && !texts_of[sid].contains(&other) {
+                if s < f.end && f.start < e && seq_of[other as usize] != sid as u32 {
                     at_quote = true;
                     let overlap = f.end.min(e) - f.start.max(s);
                     let shorter = (f.end - f.start).min(e - s).max(1);
@@ -531,22 +552,19 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
                         if quotes[rep as usize].joins && quotes[other as usize].joins {
                             uf.union(rep, other);
                         }
-                        if !contains[other as usize].contains(&rep) {
-                            for &member in &texts_of[sid] {
-                                if !contains[other as usize].contains(&member) {
-                                    contains[other as usize].push(member);
-                                }
-                            }
+                        let list = &mut inside[other as usize];
+                        if !list.contains(&(sid as u32)) {
+                            list.push(sid as u32);
                         }
                     }
                 }
             }
             if !at_quote && quotes[rep as usize].joins {
-                places[f.doc as usize].push((f.start, f.end, rep));
+                unquoted[f.doc as usize].push((f.start, f.end, rep));
             }
         }
     }
-    for p in places.iter_mut() {
+    for p in unquoted.iter_mut() {
         p.sort_unstable();
         for i in 0..p.len() {
             for j in i + 1..p.len() {
@@ -562,28 +580,6 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
         }
     }
 
-    // Each quotation's found places, without its own.
-    let mut found: Vec<Vec<Found>> = vec![Vec::new(); quotes.len()];
-    for (qi, q) in quotes.iter().enumerate() {
-        let sid = seq_of[qi];
-        if sid == u32::MAX {
-            continue;
-        }
-        let (qs, qe) = match (q.segments.first(), q.segments.last()) {
-            (Some(f), Some(l)) => (f.0, l.1),
-            _ => continue,
-        };
-        let qw = &qwords[qi];
-        for h in &found_by_seq[sid as usize] {
-            if h.found.doc == q.doc && h.found.start < qe && qs < h.found.end {
-                continue;
-            }
-            let mut f = h.found.clone();
-            f.differ_in_quote = spans_of(qw, &h.differ_words);
-            found[qi].push(f);
-        }
-    }
-
     // Statement ids in order of first appearance.
     let mut ids: FxHashMap<u32, u32> = FxHashMap::default();
     let statement = (0..quotes.len() as u32)
@@ -595,8 +591,13 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
         .collect();
     Links {
         statement,
-        found,
-        contains,
+        text_of: seq_of
+            .iter()
+            .map(|&s| (s != u32::MAX).then_some(s))
+            .collect(),
+        members: texts_of,
+        places,
+        inside,
     }
 }
 

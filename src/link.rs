@@ -217,6 +217,17 @@ pub fn words(text: &str, start: usize, end: usize, out: &mut Vec<Word>) {
 
 const N: usize = 3;
 
+/// Words of other text an occurrence may have between two matching runs
+/// (`"A," the official said. "B."` quoted elsewhere as one quotation).
+const MAX_GAP: u32 = 16;
+
+fn distinct_query_positions(hits: &[(u32, u32)]) -> usize {
+    let mut qp: Vec<u32> = hits.iter().map(|h| h.1).collect();
+    qp.sort_unstable();
+    qp.dedup();
+    qp.len()
+}
+
 fn gram(w: &[Word]) -> u64 {
     let mut h = FxHasher::default();
     for x in w {
@@ -479,16 +490,27 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
                 let h = &hits[&sid];
                 let qw = &qwords[reps[sid as usize] as usize];
                 let m = qw.len();
+                // An occurrence that matches `min_share` of the words keeps
+                // most of its trigrams: each differing word breaks at most
+                // three. Regions with fewer hits are not worth aligning.
+                let differing = m - ((m as f32) * opts.min_share).ceil() as usize;
+                let need_hits = (m.saturating_sub(N - 1))
+                    .saturating_sub(3 * differing)
+                    .max(1);
                 // Cluster hits that could belong to one occurrence.
                 let mut k = 0;
                 while k < h.len() {
                     let mut l = k;
-                    while l + 1 < h.len() && h[l + 1].0 <= h[l].0 + (m as u32) / 2 + 8 {
+                    while l + 1 < h.len() && h[l + 1].0 <= h[l].0 + MAX_GAP {
                         l += 1;
                     }
+                    let cluster = &h[k..=l];
                     let lo = (h[k].0 as i64 - h[k].1 as i64 - 4).max(0) as usize;
                     let hi = ((h[l].0 as usize) + (m - h[l].1 as usize) + 4).min(dw.len());
                     k = l + 1;
+                    if distinct_query_positions(cluster) < need_hits {
+                        continue;
+                    }
                     let region = &dw[lo..hi];
                     let Some(a) = align(qw, region) else { continue };
                     let need = ((m as f32) * opts.min_share).ceil() as usize;

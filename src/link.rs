@@ -64,12 +64,13 @@ fn expand(word: &str) -> Option<(String, &'static str)> {
 }
 
 fn american(w: &str) -> Option<String> {
-    for (b, a) in lexicon::BRITISH_AMERICAN {
-        if *b == w {
-            return Some((*a).to_string());
-        }
+    static SPELLINGS: std::sync::OnceLock<FxHashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    let table = SPELLINGS.get_or_init(|| lexicon::BRITISH_AMERICAN.iter().copied().collect());
+    if let Some(a) = table.get(w) {
+        return Some((*a).to_string());
     }
-    for (suffix, repl) in [
+    const SUFFIXES: &[(&str, &str)] = &[
         ("isation", "ization"),
         ("isations", "izations"),
         ("ise", "ize"),
@@ -78,29 +79,43 @@ fn american(w: &str) -> Option<String> {
         ("ising", "izing"),
         ("yse", "yze"),
         ("ysed", "yzed"),
-    ] {
-        if w.len() > suffix.len() + 2 && w.ends_with(suffix) {
-            let stem_e = format!(
-                "{}{}",
-                &w[..w.len() - suffix.len()],
-                if suffix.starts_with('y') {
-                    "yse"
-                } else {
-                    "ise"
-                }
-            );
-            if lexicon::is_ise_exception(&stem_e) || lexicon::is_ise_exception(w) {
-                return None;
-            }
-            return Some(format!("{}{}", &w[..w.len() - suffix.len()], repl));
+    ];
+    let (suffix, repl) = SUFFIXES
+        .iter()
+        .find(|(s, _)| w.len() > s.len() + 2 && w.ends_with(s))?;
+    let stem = &w[..w.len() - suffix.len()];
+    let base = format!(
+        "{stem}{}",
+        if suffix.starts_with('y') {
+            "yse"
+        } else {
+            "ise"
         }
+    );
+    if lexicon::is_ise_exception(&base) || lexicon::is_ise_exception(w) {
+        return None;
     }
-    None
+    Some(format!("{stem}{repl}"))
 }
 
 /// Pushes the normalized form of one word (one or two words after
 /// expanding a contraction).
 fn push_word(raw: &str, start: u32, end: u32, out: &mut Vec<Word>) {
+    // Most words are short, ASCII and have no apostrophe: no allocation.
+    let b = raw.as_bytes();
+    if b.len() <= 32 && raw.is_ascii() && !b.contains(&b'\'') {
+        let mut lower = [0u8; 32];
+        for (d, s) in lower.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        let w = std::str::from_utf8(&lower[..b.len()]).unwrap_or("");
+        let hash = match (w.len() > 4).then(|| american(w)).flatten() {
+            Some(a) => hash_str(&a),
+            None => hash_str(w),
+        };
+        out.push(Word { hash, start, end });
+        return;
+    }
     let mut buf = String::with_capacity(raw.len());
     if raw.is_ascii() {
         for c in raw.chars() {
@@ -217,15 +232,118 @@ pub fn words(text: &str, start: usize, end: usize, out: &mut Vec<Word>) {
 
 const N: usize = 3;
 
+/// Diagonals on either side of the hits that an alignment may use: words
+/// dropped or added between two trigram hits.
+const BAND: usize = 8;
+
+/// Per-thread hit lists, reused from one article to the next.
+struct Scratch {
+    /// For each text, its index in `hits`, or `u32::MAX`.
+    slot: Vec<u32>,
+    hits: Vec<Vec<(u32, u32)>>,
+    used: usize,
+    touched: Vec<u32>,
+    stamps: Vec<u32>,
+    stamp: u32,
+    dp: Vec<i32>,
+    diagonals: Vec<(isize, u32)>,
+}
+
+impl Scratch {
+    fn new(texts: usize) -> Self {
+        Scratch {
+            slot: vec![u32::MAX; texts],
+            hits: Vec::new(),
+            used: 0,
+            touched: Vec::new(),
+            stamps: Vec::new(),
+            stamp: 0,
+            dp: Vec::new(),
+            diagonals: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, sid: u32, hit: (u32, u32)) {
+        let mut s = self.slot[sid as usize];
+        if s == u32::MAX {
+            if self.used == self.hits.len() {
+                self.hits.push(Vec::new());
+            }
+            s = self.used as u32;
+            self.used += 1;
+            self.slot[sid as usize] = s;
+            self.touched.push(sid);
+        }
+        self.hits[s as usize].push(hit);
+    }
+
+    fn clear(&mut self) {
+        for &sid in &self.touched {
+            self.slot[sid as usize] = u32::MAX;
+        }
+        for h in &mut self.hits[..self.used] {
+            h.clear();
+        }
+        self.used = 0;
+        self.touched.clear();
+    }
+}
+
 /// Words of other text an occurrence may have between two matching runs
 /// (`"A," the official said. "B."` quoted elsewhere as one quotation).
 const MAX_GAP: u32 = 16;
 
-fn distinct_query_positions(hits: &[(u32, u32)]) -> usize {
-    let mut qp: Vec<u32> = hits.iter().map(|h| h.1).collect();
-    qp.sort_unstable();
-    qp.dedup();
-    qp.len()
+type DiagonalScratch<'a> = (&'a mut Vec<(isize, u32)>, &'a mut Vec<u32>, &'a mut u32);
+
+/// The range of diagonals (`p - qp`) holding the most hits within a window
+/// `2 * BAND` wide, if those hits cover at least `need` distinct positions
+/// of the text.
+fn best_diagonals(
+    hits: &[(u32, u32)],
+    need: usize,
+    scratch: DiagonalScratch,
+) -> Option<(isize, isize)> {
+    let (diagonals, stamps, stamp) = scratch;
+    if hits.len() < need {
+        return None;
+    }
+    diagonals.clear();
+    diagonals.extend(hits.iter().map(|&(p, qp)| (p as isize - qp as isize, qp)));
+    diagonals.sort_unstable();
+    let width = 2 * BAND as isize;
+    let (mut best, mut best_at) = (0, 0);
+    let mut a = 0;
+    for b in 0..diagonals.len() {
+        while diagonals[b].0 - diagonals[a].0 > width {
+            a += 1;
+        }
+        if b + 1 - a > best {
+            best = b + 1 - a;
+            best_at = a;
+        }
+    }
+    if best < need {
+        return None;
+    }
+    let window = &diagonals[best_at..best_at + best];
+    // Distinct positions of the text, counted with a stamp per position.
+    *stamp = stamp.wrapping_add(1);
+    if *stamp == 0 {
+        stamps.iter_mut().for_each(|s| *s = 0);
+        *stamp = 1;
+    }
+    let mut distinct = 0;
+    for &(_, qp) in window {
+        let q = qp as usize;
+        if q >= stamps.len() {
+            stamps.resize(q + 1, 0);
+        }
+        if stamps[q] != *stamp {
+            stamps[q] = *stamp;
+            distinct += 1;
+        }
+    }
+    (distinct >= need).then_some((window[0].0, window[window.len() - 1].0))
 }
 
 fn gram(w: &[Word]) -> u64 {
@@ -340,30 +458,46 @@ struct Alignment {
     diff_r: Vec<usize>,
 }
 
-/// Smith–Waterman local alignment of word hashes.
-fn align(q: &[Word], r: &[Word]) -> Option<Alignment> {
+/// Smith–Waterman local alignment of word hashes, within a band of
+/// diagonals (`j - i` from `lo` to `hi`, 1-based) around the one the
+/// trigram hits lie on. `buf` is reused between calls.
+fn align(q: &[Word], r: &[Word], lo: isize, hi: isize, buf: &mut Vec<i32>) -> Option<Alignment> {
     const MATCH: i32 = 2;
     const MISMATCH: i32 = -1;
     const GAP: i32 = -1;
     let (m, n) = (q.len(), r.len());
-    if m == 0 || n == 0 {
+    if m == 0 || n == 0 || hi < lo {
         return None;
     }
-    let w = n + 1;
-    let mut h = vec![0i32; (m + 1) * w];
+    // Row i holds diagonals lo..=hi at 1..=w, with a zero on either side so
+    // that every neighbour read stays in the row.
+    let w = (hi - lo + 1) as usize;
+    let stride = w + 2;
+    buf.clear();
+    buf.resize((m + 1) * stride, 0);
+    let h = buf;
+    let cell = |i: usize, j: usize| i * stride + (j as isize - i as isize - lo) as usize + 1;
     let mut best = (0i32, 0usize, 0usize);
     for i in 1..=m {
-        for j in 1..=n {
-            let diag = h[(i - 1) * w + j - 1]
-                + if q[i - 1].hash == r[j - 1].hash {
-                    MATCH
-                } else {
-                    MISMATCH
-                };
-            let up = h[(i - 1) * w + j] + GAP;
-            let left = h[i * w + j - 1] + GAP;
-            let v = diag.max(up).max(left).max(0);
-            h[i * w + j] = v;
+        let from = (i as isize + lo).max(1);
+        let to = (i as isize + hi).min(n as isize);
+        let qh = q[i - 1].hash;
+        for j in from..=to {
+            let j = j as usize;
+            let x = cell(i, j);
+            // (i-1, j-1) sits at the same offset in the row above, (i-1, j)
+            // one to the right of it, (i, j-1) one to the left in this row.
+            let score = if qh == r[j - 1].hash { MATCH } else { MISMATCH };
+            let (diag, left) = if j > 1 {
+                (h[x - stride], h[x - 1])
+            } else {
+                (0, 0)
+            };
+            let v = (diag + score)
+                .max(h[x - stride + 1] + GAP)
+                .max(left + GAP)
+                .max(0);
+            h[x] = v;
             if v > best.0 {
                 best = (v, i, j);
             }
@@ -372,15 +506,23 @@ fn align(q: &[Word], r: &[Word]) -> Option<Alignment> {
     if best.0 == 0 {
         return None;
     }
+    let get = |i: usize, j: usize| {
+        let k = j as isize - i as isize - lo;
+        if i > 0 && j > 0 && k >= 0 && (k as usize) < w {
+            h[cell(i, j)]
+        } else {
+            0
+        }
+    };
     let (mut i, mut j) = (best.1, best.2);
     let r_end = j;
     let mut matched = 0;
     let mut diff_q = Vec::new();
     let mut diff_r = Vec::new();
-    while i > 0 && j > 0 && h[i * w + j] > 0 {
-        let v = h[i * w + j];
+    while i > 0 && j > 0 && get(i, j) > 0 {
+        let v = get(i, j);
         let same = q[i - 1].hash == r[j - 1].hash;
-        if v == h[(i - 1) * w + j - 1] + if same { MATCH } else { MISMATCH } {
+        if v == get(i - 1, j - 1) + if same { MATCH } else { MISMATCH } {
             if same {
                 matched += 1;
             } else {
@@ -389,7 +531,7 @@ fn align(q: &[Word], r: &[Word]) -> Option<Alignment> {
             }
             i -= 1;
             j -= 1;
-        } else if v == h[(i - 1) * w + j] + GAP {
+        } else if v == get(i - 1, j) + GAP {
             diff_q.push(i - 1);
             i -= 1;
         } else {
@@ -457,8 +599,17 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
             }
         }
     }
-    const MAX_POSTINGS: usize = 256;
+    // A trigram shared by many distinct texts is a stock phrase: it would
+    // make every article a candidate for all of them.
+    const MAX_POSTINGS: usize = 64;
     index.retain(|_, v| v.len() <= MAX_POSTINGS);
+    // How many trigram positions of each text are still indexed.
+    let mut kept = vec![0usize; reps.len()];
+    for list in index.values() {
+        for &(sid, _) in list {
+            kept[sid as usize] += 1;
+        }
+    }
 
     // Quotation spans of each article, to tell quoted places from the rest.
     let mut quoted_in_doc: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); texts.len()];
@@ -471,73 +622,95 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
     // Scan every article once.
     let per_doc: Vec<Vec<(u32, Found)>> = (0..texts.len())
         .into_par_iter()
-        .map(|d| {
-            let text = texts[d];
-            let mut dw = Vec::with_capacity(text.len() / 5);
-            words(text, 0, text.len(), &mut dw);
-            let mut hits: FxHashMap<u32, Vec<(u32, u32)>> = FxHashMap::default();
-            for p in 0..dw.len().saturating_sub(N - 1) {
-                if let Some(list) = index.get(&gram(&dw[p..p + N])) {
-                    for &(sid, qp) in list {
-                        hits.entry(sid).or_default().push((p as u32, qp));
+        .map_init(
+            || Scratch::new(reps.len()),
+            |scratch, d| {
+                let text = texts[d];
+                let mut dw = Vec::with_capacity(text.len() / 5);
+                words(text, 0, text.len(), &mut dw);
+                for p in 0..dw.len().saturating_sub(N - 1) {
+                    if let Some(list) = index.get(&gram(&dw[p..p + N])) {
+                        for &(sid, qp) in list {
+                            scratch.push(sid, (p as u32, qp));
+                        }
                     }
                 }
-            }
-            let mut out = Vec::new();
-            let mut sids: Vec<u32> = hits.keys().copied().collect();
-            sids.sort_unstable();
-            for sid in sids {
-                let h = &hits[&sid];
-                let qw = &qwords[reps[sid as usize] as usize];
-                let m = qw.len();
-                // An occurrence that matches `min_share` of the words keeps
-                // most of its trigrams: each differing word breaks at most
-                // three. Regions with fewer hits are not worth aligning.
-                let differing = m - ((m as f32) * opts.min_share).ceil() as usize;
-                let need_hits = (m.saturating_sub(N - 1))
-                    .saturating_sub(3 * differing)
-                    .max(1);
-                // Cluster hits that could belong to one occurrence.
-                let mut k = 0;
-                while k < h.len() {
-                    let mut l = k;
-                    while l + 1 < h.len() && h[l + 1].0 <= h[l].0 + MAX_GAP {
-                        l += 1;
+                let mut out = Vec::new();
+                scratch.touched.sort_unstable();
+                for &sid in &scratch.touched {
+                    let h = &scratch.hits[scratch.slot[sid as usize] as usize];
+                    let qw = &qwords[reps[sid as usize] as usize];
+                    let m = qw.len();
+                    // An occurrence that matches `min_share` of the words keeps
+                    // most of its trigrams: each differing word breaks at most
+                    // three. Regions with fewer hits are not worth aligning.
+                    let differing = m - ((m as f32) * opts.min_share).ceil() as usize;
+                    // Stock phrases are not indexed: a text made mostly of
+                    // them must be hit on every trigram it still has.
+                    let kept = kept[sid as usize];
+                    let need_hits = m
+                        .saturating_sub(N - 1)
+                        .saturating_sub(3 * differing)
+                        .max(kept * 2 / 5)
+                        .min(kept)
+                        .max(1);
+                    // Cluster hits that could belong to one occurrence.
+                    let mut k = 0;
+                    while k < h.len() {
+                        let mut l = k;
+                        while l + 1 < h.len() && h[l + 1].0 <= h[l].0 + MAX_GAP {
+                            l += 1;
+                        }
+                        let cluster = &h[k..=l];
+                        let lo = (h[k].0 as i64 - h[k].1 as i64 - 4).max(0) as usize;
+                        let hi = ((h[l].0 as usize) + (m - h[l].1 as usize) + 4).min(dw.len());
+                        k = l + 1;
+                        // The hits of one occurrence lie on a few neighbouring
+                        // diagonals; stray hits of stock phrases do not.
+                        let Some((dlo, dhi)) = best_diagonals(
+                            cluster,
+                            need_hits,
+                            (
+                                &mut scratch.diagonals,
+                                &mut scratch.stamps,
+                                &mut scratch.stamp,
+                            ),
+                        ) else {
+                            continue;
+                        };
+                        let region = &dw[lo..hi];
+                        let band = BAND as isize;
+                        let (dlo, dhi) = (dlo - lo as isize - band, dhi - lo as isize + band);
+                        let Some(a) = align(qw, region, dlo, dhi, &mut scratch.dp) else {
+                            continue;
+                        };
+                        let need = ((m as f32) * opts.min_share).ceil() as usize;
+                        if a.matched < need.max(opts.min_words) {
+                            continue;
+                        }
+                        let (ps, pe) = (region[a.r_start].start, region[a.r_end - 1].end);
+                        let quoted = quoted_in_doc[d].iter().any(|&(s, e, _)| s < pe && ps < e);
+                        if !quoted && m < opts.min_words_unquoted {
+                            continue;
+                        }
+                        out.push((
+                            sid,
+                            Found {
+                                doc: d as u32,
+                                start: ps,
+                                end: pe,
+                                matched: a.matched as u32,
+                                total: m as u32,
+                                differ_words: a.diff_q.iter().map(|&x| x as u32).collect(),
+                                differ_in_place: spans_of(region, &a.diff_r),
+                            },
+                        ));
                     }
-                    let cluster = &h[k..=l];
-                    let lo = (h[k].0 as i64 - h[k].1 as i64 - 4).max(0) as usize;
-                    let hi = ((h[l].0 as usize) + (m - h[l].1 as usize) + 4).min(dw.len());
-                    k = l + 1;
-                    if distinct_query_positions(cluster) < need_hits {
-                        continue;
-                    }
-                    let region = &dw[lo..hi];
-                    let Some(a) = align(qw, region) else { continue };
-                    let need = ((m as f32) * opts.min_share).ceil() as usize;
-                    if a.matched < need.max(opts.min_words) {
-                        continue;
-                    }
-                    let (ps, pe) = (region[a.r_start].start, region[a.r_end - 1].end);
-                    let quoted = quoted_in_doc[d].iter().any(|&(s, e, _)| s < pe && ps < e);
-                    if !quoted && m < opts.min_words_unquoted {
-                        continue;
-                    }
-                    out.push((
-                        sid,
-                        Found {
-                            doc: d as u32,
-                            start: ps,
-                            end: pe,
-                            matched: a.matched as u32,
-                            total: m as u32,
-                            differ_words: a.diff_q.iter().map(|&x| x as u32).collect(),
-                            differ_in_place: spans_of(region, &a.diff_r),
-                        },
-                    ));
                 }
-            }
-            out
-        })
+                scratch.clear();
+                out
+            },
+        )
         .collect();
 
     // Gather per distinct text.

@@ -738,23 +738,28 @@ fn sentence_ends(ctx: &Ctx, quotes: &[Quotation]) -> Vec<usize> {
     ends
 }
 
-/// `"Who?" Kelly asked.`: a short clause with a cue verb that finishes the
-/// sentence is the quotation's attribution, not a new sentence.
+/// `"Who?" Kelly asked.`, `'Why?' Jo Doe, a spokeswoman at the union,
+/// said.`: a clause that ends the sentence with a cue verb (and at most a
+/// few words after it) is the quotation's attribution, not a new sentence.
 fn short_attribution_after(ctx: &Ctx, from: usize) -> bool {
     let n = ctx.toks.len();
-    let window = n.min(from + 10);
-    let mut saw_cue = false;
+    let window = n.min(from + 24);
+    let mut cue_at = None;
     for k in from..window {
         match ctx.toks[k].t {
-            T::Punct('.' | '!' | '?') | T::Quote(_) => return saw_cue,
-            T::Word if k - from <= 5 => {
-                saw_cue |= ctx.lex(k).cue.is_some_and(|c| !c.participle);
+            T::Punct('.' | '!' | '?') | T::Quote(_) => {
+                return cue_at.is_some_and(|c| k - c <= 6);
+            }
+            T::Word => {
+                if ctx.lex(k).cue.is_some_and(|c| !c.participle) {
+                    cue_at = Some(k);
+                }
             }
             _ => {}
         }
     }
     // The paragraph ended inside the window.
-    saw_cue && window == n
+    window == n && cue_at.is_some_and(|c| n - c <= 6)
 }
 
 fn skip_back(ctx: &Ctx, mut j: usize, floor: usize) -> Option<usize> {
@@ -1169,7 +1174,10 @@ pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attributi
                     let adjacent = c.tok == lead
                         || c.subject
                             .is_some_and(|sub| sub.first == lead && sub.last < c.tok);
-                    if adjacent && c.tok - lead <= 8 {
+                    // The speaker's phrase may be long (`Ivo Ibekwe, a general
+                    // secretary at the union, said`) as long as it starts
+                    // right after the quotation.
+                    if adjacent && c.tok - lead <= 24 {
                         found = speaker_from(&ctx, c, Via::After);
                     }
                 }

@@ -619,3 +619,28 @@ In a statement, the Nigerian National Petroleum Company said: "Supply will norma
         "#]],
     );
 }
+
+/// Caught on generated wire copy: a long appositive between the name and
+/// `said`, and a question whose attribution follows it as a new clause.
+#[test]
+fn long_appositive_and_attribution_after_a_question() {
+    check(
+        r#"
+//- union.txt
+'We will not abandon the quota,' Ivo Ibekwe, a general secretary at the Marrenland Workers' Union, said.
+
+'Why would we ignore the union?' Saoirse Doe, a spokeswoman at the Teachers' Union, said.
+
+"Is it over?" Jo Moss asked. "No."
+
+"We are done." They announced they were going to shut the system for a week.
+"#,
+        expect![[r#"
+            union.txt:1 quote «We will not abandon the quota,» — Ivo Ibekwe [Ivo Ibekwe · said · after] #0
+            union.txt:3 quote «Why would we ignore the union?» — Saoirse Doe [Saoirse Doe · said · after] #1
+            union.txt:5 fragment «Is it over?» — Jo Moss [Jo Moss · asked · after] #2
+            union.txt:5 fragment «No.» — Jo Moss [continued] #3
+            union.txt:7 fragment «We are done.» — Jo Moss [previousparagraph] #4
+        "#]],
+    );
+}

@@ -750,11 +750,7 @@ fn short_attribution_after(ctx: &Ctx, from: usize) -> bool {
             T::Punct('.' | '!' | '?') | T::Quote(_) => {
                 return cue_at.is_some_and(|c| k - c <= 6);
             }
-            T::Word => {
-                if ctx.lex(k).cue.is_some_and(|c| !c.participle) {
-                    cue_at = Some(k);
-                }
-            }
+            T::Word if ctx.lex(k).cue.is_some_and(|c| !c.participle) => cue_at = Some(k),
             _ => {}
         }
     }

@@ -236,6 +236,14 @@ const N: usize = 3;
 /// dropped or added between two trigram hits.
 const BAND: usize = 8;
 
+/// Whether a place is strong enough evidence to join two statements, not
+/// just to be listed as a source. Statements join by chains of places, so
+/// one loose match between short quotations (`on top of the timetable`)
+/// would merge unrelated stories: short texts join only on all their words.
+fn joins_statement(f: &Found) -> bool {
+    f.matched == f.total || f.total >= 10
+}
+
 /// Per-thread hit lists, reused from one article to the next.
 struct Scratch {
     /// For each text, its index in `hits`, or `u32::MAX`.
@@ -744,7 +752,10 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
                     let overlap = f.end.min(e) - f.start.max(s);
                     let shorter = (f.end - f.start).min(e - s).max(1);
                     if overlap * 2 >= shorter {
-                        if quotes[rep as usize].joins && quotes[other as usize].joins {
+                        if joins_statement(f)
+                            && quotes[rep as usize].joins
+                            && quotes[other as usize].joins
+                        {
                             uf.union(rep, other);
                         }
                         let list = &mut inside[other as usize];
@@ -754,7 +765,7 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
                     }
                 }
             }
-            if !at_quote && quotes[rep as usize].joins {
+            if !at_quote && joins_statement(f) && quotes[rep as usize].joins {
                 unquoted[f.doc as usize].push((f.start, f.end, rep));
             }
         }

@@ -291,6 +291,9 @@ struct Ctx<'a> {
     entities: Vec<DocEntity>,
     /// Entities in the order they last spoke, most recent last.
     salience: Vec<u32>,
+    /// Entities introduced with a role (`spokesman Ian Kelly`), most recent
+    /// last, whether or not they have spoken.
+    mentioned: Vec<u32>,
     author: Option<String>,
 }
 
@@ -505,14 +508,18 @@ impl<'a> Ctx<'a> {
         (self.entities.len() - 1) as u32
     }
 
+    /// The most recent speaker, else the most recently introduced person,
+    /// described by this head noun.
     fn recent_with_head(&self, head: &str) -> Option<u32> {
         let singular = head.trim_end_matches('s');
-        self.salience.iter().rev().copied().find(|&e| {
-            self.entities[e as usize]
+        let fits = |e: &u32| {
+            self.entities[*e as usize]
                 .heads
                 .iter()
                 .any(|h| h == head || h.trim_end_matches('s') == singular)
-        })
+        };
+        let spoke = self.salience.iter().rev().copied().find(fits);
+        spoke.or_else(|| self.mentioned.iter().rev().copied().find(fits))
     }
 
     fn anonymous_with_head(&self, head: &str) -> Option<u32> {
@@ -652,10 +659,40 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn set_role(&mut self, e: u32, role: String) {
+    /// Gives an entity the role an appositive states, and its head noun
+    /// (the last role word), so that `the secretary` finds it later.
+    fn set_role(&mut self, e: u32, role_toks: std::ops::RangeInclusive<usize>) {
+        let mut words: Vec<usize> = role_toks.filter(|&k| self.is_word(k)).collect();
+        if words
+            .first()
+            .is_some_and(|&k| self.lex(k).is(lexicon::DETERMINER))
+        {
+            words.remove(0);
+        }
+        // The head noun comes before any prepositional phrase: `a general
+        // secretary at the Workers' Union` is a secretary.
+        let before_preposition = words
+            .iter()
+            .position(|&k| self.lex(k).is(lexicon::NP_STOP))
+            .unwrap_or(words.len());
+        let head = words[..before_preposition]
+            .iter()
+            .rev()
+            .find(|&&k| self.lex(k).is(lexicon::PERSON_ROLE))
+            .map(|&k| self.lower_of(k));
+        let role = words
+            .iter()
+            .map(|&k| self.w(k))
+            .collect::<Vec<_>>()
+            .join(" ");
         let ent = &mut self.entities[e as usize];
         if ent.role.is_none() && !role.is_empty() {
             ent.role = Some(role);
+        }
+        if let Some(h) = head {
+            if !ent.heads.contains(&h) {
+                ent.heads.push(h);
+            }
         }
     }
 
@@ -814,6 +851,19 @@ fn note_sentence_subject(ctx: &mut Ctx, s: usize, e: usize) {
     let titled = lexicon::is_title(ctx.lower_of(np.first).trim_end_matches('.'));
     if followed_by_verb && (names >= 2 || (titled && names >= 1)) {
         if let Some(ent) = ctx.resolve_np(&np, &[]) {
+            // `Ivo Ibekwe, a general secretary at the union, was …`: the
+            // appositive is their role.
+            let comma = np.last + 1;
+            if comma < e && matches!(ctx.toks[comma].t, T::Punct(',')) {
+                let close = (comma + 1..e.min(comma + 14))
+                    .find(|&k| matches!(ctx.toks[k].t, T::Punct(',')));
+                if let Some(close) = close {
+                    let has_role = (comma + 1..close).any(|k| ctx.lex(k).is(lexicon::PERSON_ROLE));
+                    if has_role && ctx.lex(comma + 1).is(lexicon::DETERMINER) {
+                        ctx.set_role(ent, comma + 1..=close - 1);
+                    }
+                }
+            }
             if ctx.entities[ent as usize].kind == EntityKind::Person {
                 ctx.touch(ent);
             }
@@ -997,11 +1047,7 @@ fn appositive_subject(
                     let mut first = np.first;
                     if let Some(desc) = ctx.np_back(k - 1, s) {
                         first = desc.first;
-                        let role: Vec<&str> = (desc.first..=desc.last)
-                            .filter(|&x| lexicon::determiner(&ctx.lower_of(x)).is_none())
-                            .map(|x| ctx.w(x))
-                            .collect();
-                        ctx.set_role(ent, role.join(" "));
+                        ctx.set_role(ent, desc.first..=desc.last);
                     }
                     return Some(Subject {
                         entity: ent,
@@ -1019,8 +1065,7 @@ fn appositive_subject(
                 let np = ctx.np_back(j, s)?;
                 let ent = ctx.resolve_np(&np, subjects)?;
                 // The appositive is the speaker's role.
-                let role: Vec<&str> = (k + 1..comma).map(|x| ctx.w(x)).collect();
-                ctx.set_role(ent, role.join(" "));
+                ctx.set_role(ent, k + 1..=comma - 1);
                 return Some(Subject {
                     entity: ent,
                     first: np.first,
@@ -1092,6 +1137,7 @@ pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attributi
         toks: Vec::new(),
         entities: Vec::new(),
         salience: Vec::new(),
+        mentioned: Vec::new(),
         author: author.map(str::to_string),
     };
     // Quotation spans by paragraph, as tokens stand for them.
@@ -1132,7 +1178,7 @@ pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attributi
         if ctx.toks.is_empty() {
             continue;
         }
-        note_introduced_names(&ctx, &mut introduced);
+        note_introduced_names(&mut ctx, &mut introduced);
         let ends = sentence_ends(&ctx, quotes);
         let mut s = 0;
         let mut para_last: Option<Speaker> = None;
@@ -1325,7 +1371,8 @@ fn label_entity(ctx: &mut Ctx, text: &str, ls: u32, le: u32) -> Option<u32> {
 /// Full names the article gives with a role or title before them
 /// (`spokesman Ian Kelly`), even where they say nothing: they let a later
 /// `Kelly said` be resolved to the full name.
-fn note_introduced_names(ctx: &Ctx, out: &mut Vec<(String, Option<String>)>) {
+fn note_introduced_names(ctx: &mut Ctx, out: &mut Vec<(String, Option<String>)>) {
+    let mut found: Vec<(Vec<String>, String, Option<String>)> = Vec::new();
     let toks = &ctx.toks;
     let is_name_word = |k: usize| {
         ctx.is_word(k)
@@ -1366,7 +1413,22 @@ fn note_introduced_names(ctx: &Ctx, out: &mut Vec<(String, Option<String>)>) {
             r -= 1;
         }
         let role: Vec<&str> = (r..=i).map(|k| ctx.w(k)).collect();
-        out.push((name.join(" "), Some(role.join(" "))));
+        let head = x.is(lexicon::PERSON_ROLE).then(|| ctx.lower_of(i));
+        found.push((
+            name.iter().map(|w| w.to_string()).collect(),
+            role.join(" "),
+            head,
+        ));
         i = j;
+    }
+    // They become known to the article, so that a later `the spokesman`
+    // or `Kelly` finds them even if they have not spoken yet.
+    for (name, role, head) in found {
+        out.push((name.join(" "), Some(role.clone())));
+        let e = ctx.named(name, EntityKind::Person, Some(role), head, None);
+        if let Some(pos) = ctx.mentioned.iter().position(|&x| x == e) {
+            ctx.mentioned.remove(pos);
+        }
+        ctx.mentioned.push(e);
     }
 }

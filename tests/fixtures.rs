@@ -644,3 +644,25 @@ fn long_appositive_and_attribution_after_a_question() {
         "#]],
     );
 }
+
+/// Caught on generated copy: `said the opposition leader` made a new,
+/// unnamed speaker although the article had introduced the leader by name.
+#[test]
+fn description_finds_a_person_introduced_earlier() {
+    check(
+        r#"
+//- budget.txt
+Opposition leader Ana Vidal criticised the plan on Monday, and so did the unions.
+
+"It is a disgrace for every family in this city," said the opposition leader.
+
+Ivo Ibekwe, a general secretary at the Workers' Union, was not convinced either.
+
+"We have heard these promises before," the general secretary said.
+"#,
+        expect![[r#"
+            budget.txt:3 quote «It is a disgrace for every family in this city,» — Ana Vidal [the opposition leader · said · after] #0
+            budget.txt:7 quote «We have heard these promises before,» — Ivo Ibekwe [the general secretary · said · after] #1
+        "#]],
+    );
+}

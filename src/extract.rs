@@ -937,7 +937,8 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
     // Colon blocks: a paragraph that ends with a colon after a cue verb
     // introduces the paragraphs after it. The first is always part of the
     // block; later ones only while they speak in the first person, as a
-    // quoted post does and a reporter's prose does not.
+    // quoted post does and a reporter's prose does not, and are more than a
+    // sign-off (`Let me know in the comments.`).
     for pi in 0..paras.len().saturating_sub(1) {
         let p = &paras[pi];
         if p.md_block || p.label.is_some() {
@@ -964,6 +965,7 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
                 || np.md_block
                 || leading_mark(text, np).is_some()
                 || !has_first_person(nb)
+                || count_words(nb) < 8
                 || quotes.iter().any(|q| q.para as usize == last + 1)
             {
                 break;

@@ -344,12 +344,14 @@ Mayor Lucia Ferro wrote in a letter to residents:
 
 We know the last week has been hard for our families, and we will not leave anyone behind.
 
-Our crews are working around the clock.
+Our crews are working around the clock and will not stop until every home has power again.
+
+Write to me any time.
 
 The city council meets on Thursday.
 "#,
         expect![[r#"
-            colon.txt:3 block «We know the last week has been hard for our families, and we will not leave anyone behind. ¶ Our crews are working around the clock.» — Lucia Ferro [Mayor Lucia Ferro · wrote · introduction] #0
+            colon.txt:3 block «We know the last week has been hard for our families, and we will not leave anyone behind. ¶ Our crews are working around the clock and will not stop until every home has power again.» — Lucia Ferro [Mayor Lucia Ferro · wrote · introduction] #0
         "#]],
     );
 }

@@ -52,6 +52,8 @@ pub enum Via {
     Introduction,
     /// A transcript's speaker label.
     Label,
+    /// The signed last line of a block (`— Jo Ray`).
+    Signature,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -1282,8 +1284,28 @@ pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attributi
         // closing sentence with a cue (`The official underlined that …`).
         prev_end_speaker = last_sentence_speaker.or(para_last);
     }
-    // Blocks take the speaker of the paragraph that introduces them.
+    // Blocks take the speaker their signature names, else the speaker of
+    // the paragraph that introduces them.
     for (qi, q) in quotes.iter().enumerate() {
+        if let (Kind::Block, Some((s, e))) = (q.kind, q.label) {
+            let words: Vec<String> = text[s as usize..e as usize]
+                .split_whitespace()
+                .map(str::to_string)
+                .collect();
+            let kind = if words.len() >= 2 {
+                EntityKind::Person
+            } else {
+                EntityKind::Unknown
+            };
+            let ent = ctx.named(words, kind, None, None, None);
+            speakers[qi] = Some(Speaker {
+                entity: ent,
+                mention: Some((s, e)),
+                cue: None,
+                via: Via::Signature,
+            });
+            continue;
+        }
         if q.kind == Kind::Block {
             if let Some(ip) = q.intro_para {
                 if let Some(sp) = para_end_speaker[ip as usize].clone() {

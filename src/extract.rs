@@ -54,7 +54,8 @@ pub struct Quotation {
     pub open: u32,
     /// View offset just past the closing mark (or the last word).
     pub close: u32,
-    /// The speaker label of a transcript turn.
+    /// The speaker label of a transcript turn, or the signature that ends a
+    /// block (`— Jo Ray`).
     pub label: Option<(u32, u32)>,
     /// The words end a sentence (`.`, `!` or `?` before the closing mark).
     pub ends_sentence: bool,
@@ -1007,7 +1008,8 @@ fn block_quotation(
         .map(|l| l.0)
         .unwrap_or(paras[a].start);
     let end = paras[b].end;
-    let segments = segments_for(paras, text, start as usize, end as usize);
+    let mut segments = segments_for(paras, text, start as usize, end as usize);
+    let signature = signature(text, &mut segments);
     Quotation {
         kind: Kind::Block,
         segments,
@@ -1015,11 +1017,36 @@ fn block_quotation(
         last_para: b as u32,
         open: start,
         close: end,
-        label: None,
+        label: signature,
         ends_sentence: ends_sentence(text, end as usize),
         holds_quotes: false,
         intro_para: intro,
     }
+}
+
+/// A block that ends with a signed line (`— Jo Ray (@joray)`, as embedded
+/// posts do) names its speaker there: the line leaves the quoted words and
+/// the name's span is returned.
+fn signature(text: &str, segments: &mut Vec<Segment>) -> Option<(u32, u32)> {
+    if segments.len() < 2 {
+        return None;
+    }
+    let last = *segments.last()?;
+    let line = &text[last.start as usize..last.end as usize];
+    let rest = line
+        .strip_prefix('—')
+        .or_else(|| line.strip_prefix('–'))
+        .or_else(|| line.strip_prefix("--"))?;
+    let name = rest.trim_start();
+    let name_start = last.end as usize - name.len();
+    let name_len = name.find([',', '(', '|']).unwrap_or(name.len());
+    let name = name[..name_len].trim_end();
+    let words = name.split_whitespace().count();
+    if !name.starts_with(char::is_uppercase) || !(1..=5).contains(&words) {
+        return None;
+    }
+    segments.pop();
+    Some((name_start as u32, (name_start + name.len()) as u32))
 }
 
 fn words_lower(s: &str) -> impl Iterator<Item = String> + '_ {

@@ -668,3 +668,28 @@ Ivo Ibekwe, a general secretary at the Workers' Union, was not convinced either.
         "#]],
     );
 }
+
+/// Embedded posts sign their last line: the signature names the speaker
+/// and is not part of the quoted words.
+#[test]
+fn signed_block_quotes() {
+    check(
+        r#"
+//- embed.md
+The mayor posted a message late on Sunday.
+
+> We will rebuild every bridge and every road in this valley.
+> Riverton is strong.
+>
+> — Jo Ray (@joray), June 2
+
+//- page.html
+<p>Her deputy replied within the hour.</p>
+<blockquote><p>Crews start at dawn on the east bank.</p><p>&mdash; Sam Ode, deputy mayor</p></blockquote>
+"#,
+        expect![[r#"
+            embed.md:3 block «We will rebuild every bridge and every road in this valley. Riverton is strong.» — Jo Ray [Jo Ray · signature] #0
+            page.html:2 block «Crews start at dawn on the east bank.» — Sam Ode [Sam Ode · signature] #1
+        "#]],
+    );
+}

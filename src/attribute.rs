@@ -841,6 +841,12 @@ fn note_sentence_subject(ctx: &mut Ctx, s: usize, e: usize) {
     if !ctx.is_word(start) || !ctx.cap(start) {
         return;
     }
+    // `Taking Twitter offline was postponed`: a participle opens the
+    // sentence, not a first name.
+    let opener = ctx.lower_of(start);
+    if opener.len() >= 6 && opener.ends_with("ing") {
+        return;
+    }
     let Some(np) = ctx.np_forward(start, e) else {
         return;
     };

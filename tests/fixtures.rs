@@ -693,3 +693,20 @@ The mayor posted a message late on Sunday.
         "#]],
     );
 }
+
+/// Caught on the test corpus: `Taking Twitter offline …` made "Taking
+/// Twitter" a person and renamed the company that had spoken before.
+#[test]
+fn participle_opening_a_sentence_is_not_a_first_name() {
+    check(
+        r#"
+//- outage.txt
+Acme said it had delayed the "critical" upgrade of its network.
+
+Taking Acme offline for an hour was postponed until Tuesday, according to the company.
+"#,
+        expect![[r#"
+            outage.txt:1 fragment «critical» — Acme [Acme · said · before] #0
+        "#]],
+    );
+}

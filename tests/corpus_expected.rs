@@ -154,13 +154,7 @@ fn speakers_match_the_annotation() {
     let wrong_minor: Vec<String> = expected
         .iter()
         .filter(|e| e.minor)
-        .filter_map(|e| find(&records, e))
-        .zip(
-            expected
-                .iter()
-                .filter(|e| e.minor)
-                .filter(|e| find(&records, e).is_some()),
-        )
+        .filter_map(|e| find(&records, e).map(|r| (r, e)))
         .filter(|(r, e)| r.speaker.is_some() && !speaker_ok(r, e, &accept))
         .map(|(r, _)| format!("{:?} -> {:?}", r.text, r.speaker.as_ref().map(|s| &s.name)))
         .collect();

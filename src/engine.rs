@@ -268,8 +268,19 @@ impl Analysis {
         inner.sort_by_key(|s| (s.doc, s.start));
         kept.extend(dedup_places(inner));
         kept.retain(|s| !(s.doc == own.doc && s.start < oe && os < s.end));
+        // Primary sources first: a transcript, or an article written by the
+        // speaker (their own post).
+        let speaker = own
+            .speaker
+            .as_ref()
+            .map(|s| self.speakers[s.speaker as usize].name.to_lowercase());
+        let by_speaker = |doc: u32| {
+            let author = self.docs[doc as usize].meta.author.as_deref();
+            speaker.is_some() && author.map(str::to_lowercase) == speaker
+        };
         let rank = |s: &Source| match s.quote.map(|q| self.quotes[q as usize].quote.kind) {
             Some(Kind::Transcript) => 0,
+            _ if by_speaker(s.doc) => 0,
             Some(_) => 1,
             None => 2,
         };

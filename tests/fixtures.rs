@@ -710,3 +710,31 @@ Taking Acme offline for an hour was postponed until Tuesday, according to the co
         "#]],
     );
 }
+
+/// The speaker's own post is a primary source and is listed first.
+#[test]
+fn the_speakers_own_post_comes_first() {
+    check(
+        r#"
+//- a-report.txt
+"We are closing the plant for good," said Mara Quist, the owner.
+
+//- 0-wire.txt
+Quist said: "We are closing the plant for good."
+
+//- b-blog.md
+---
+author: Mara Quist
+---
+We are closing the plant for good. It was not an easy decision.
+"#,
+        expect![[r#"
+            a-report.txt:1 quote «We are closing the plant for good,» — Mara Quist [Mara Quist · said · after] #0
+              ↔ b-blog.md:4 (unquoted)
+              ↔ 0-wire.txt:1
+            0-wire.txt:1 quote «We are closing the plant for good.» — Mara Quist [Quist · said · before] #0
+              ↔ b-blog.md:4 (unquoted)
+              ↔ a-report.txt:1
+        "#]],
+    );
+}

@@ -114,12 +114,13 @@ fn generate(n: usize) -> Vec<(ArticleKind, String)> {
     out
 }
 
-/// splitmix64.
+/// splitmix64: small, fast and the same on every machine. Public so that
+/// tests can draw random input from the same generator.
 #[derive(Clone)]
-struct Rng(u64);
+pub struct Rng(u64);
 
 impl Rng {
-    fn new(stream: u64, index: u64) -> Rng {
+    pub fn new(stream: u64, index: u64) -> Rng {
         let mut r = Rng(SEED ^ stream.wrapping_mul(0xA24B_AED4_963E_E407));
         r.0 ^= index.wrapping_mul(0x9FB2_1C65_1E98_DF25);
         r.next();
@@ -133,7 +134,7 @@ impl Rng {
         z ^ (z >> 31)
     }
     /// Uniform in `0..n`.
-    fn below(&mut self, n: usize) -> usize {
+    pub fn below(&mut self, n: usize) -> usize {
         (((self.next() >> 32) * n as u64) >> 32) as usize
     }
     /// Uniform in `lo..=hi`.
@@ -143,7 +144,7 @@ impl Rng {
     fn chance(&mut self, percent: usize) -> bool {
         self.below(100) < percent
     }
-    fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
+    pub fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
         xs[self.below(xs.len())]
     }
 }

@@ -5,22 +5,7 @@ use onrecord::corpus::{parse_document, LoadOptions};
 use onrecord::engine;
 use onrecord::link::LinkOptions;
 use onrecord::report;
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        // splitmix64
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[(self.next() % xs.len() as u64) as usize]
-    }
-}
+use onrecord::synth::Rng;
 
 const PIECES: &[&str] = &[
     "\"",
@@ -105,7 +90,7 @@ const PIECES: &[&str] = &[
 ];
 
 fn random_doc(rng: &mut Rng) -> String {
-    let n = 5 + rng.next() % 120;
+    let n = 5 + rng.below(120);
     let mut s = String::new();
     for _ in 0..n {
         s.push_str(rng.pick(PIECES));
@@ -142,11 +127,11 @@ fn check_corpus(texts: &[(String, String)]) {
 
 #[test]
 fn random_articles_never_panic_and_offsets_slice_the_file() {
-    let mut rng = Rng(0x5EED);
+    let mut rng = Rng::new(0x5EED, 0);
     for round in 0..150 {
         let texts: Vec<(String, String)> = (0..4)
             .map(|i| {
-                let ext = ["txt", "md", "html"][(rng.next() % 3) as usize];
+                let ext = rng.pick(&["txt", "md", "html"]);
                 (format!("r{round}-{i}.{ext}"), random_doc(&mut rng))
             })
             .collect();

@@ -332,6 +332,17 @@ impl<'a> Ctx<'a> {
         self.toks[i].flags & CAP != 0
     }
 
+    /// `of` between capitalised words, as in a title (`Secretary of State`).
+    fn title_of(&self, i: usize) -> bool {
+        i > 0
+            && i + 1 < self.toks.len()
+            && self.is_word(i)
+            && self.w(i) == "of"
+            && self.cap(i - 1)
+            && self.is_word(i + 1)
+            && self.cap(i + 1)
+    }
+
     /// Whether a token may stand in a speaker's noun phrase.
     fn np_token(&self, i: usize) -> bool {
         if !self.is_word(i) {
@@ -362,6 +373,10 @@ impl<'a> Ctx<'a> {
         let mut first = end;
         while first > floor && end - first < 8 {
             let j = first - 1;
+            if self.title_of(j) && j > floor && self.cap(j - 1) {
+                first = j;
+                continue;
+            }
             if !self.np_token(j) {
                 break;
             }
@@ -389,10 +404,17 @@ impl<'a> Ctx<'a> {
     fn np_forward(&self, start: usize, limit: usize) -> Option<Np> {
         let mut i = start;
         let mut last = None;
-        while i < limit && i - start < 8 && self.np_token(i) {
+        while i < limit
+            && i - start < 8
+            && (self.np_token(i) || (self.title_of(i) && last.is_some()))
+        {
             if self.is_head(i) {
                 last = Some(i);
-            } else if !self.lex(i).is(lexicon::DETERMINER) && last.is_some() && !self.cap(i) {
+            } else if !self.lex(i).is(lexicon::DETERMINER)
+                && last.is_some()
+                && !self.cap(i)
+                && !self.title_of(i)
+            {
                 break;
             }
             i += 1;
@@ -417,6 +439,7 @@ impl<'a> Ctx<'a> {
             let i = toks[k];
             let l = &lowers[k];
             if !self.cap(i)
+                || (k > 0 && lowers[k - 1] == "of")
                 || lexicon::is_title(l.trim_end_matches('.'))
                 || lexicon::is_person_role(l)
                 || lexicon::determiner(l).is_some()

@@ -1,12 +1,15 @@
 //! The `onrecord` command line.
 
-use crate::corpus::{self, LoadOptions};
+use crate::check::{self, Corpus};
+use crate::config::{self, Config, Severity};
+use crate::corpus::{self, Document, LoadOptions, Warning};
 use crate::engine;
 use crate::link::LinkOptions;
+use crate::output::{self, Checked};
 use crate::report;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -32,6 +35,28 @@ pub enum Command {
         #[arg(long, default_value_t = corpus::DEFAULT_MAX_BYTES)]
         max_file_size: usize,
     },
+    /// Check drafts against the corpus: quotations with no attribution,
+    /// wording that differs from every source, speakers no source gives,
+    /// and quotations found in no source.
+    Check {
+        /// Draft files or folders of drafts.
+        #[arg(required = true)]
+        drafts: Vec<PathBuf>,
+        /// Source articles (default: from onrecord.toml, else the folders
+        /// sources/, corpus/ and test-corpus/ that exist).
+        #[arg(long = "corpus", value_name = "PATH")]
+        corpus: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+        /// Settings file (default: onrecord.toml in the current folder, if any).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Files larger than this many bytes are read only up to it.
+        #[arg(long, default_value_t = corpus::DEFAULT_MAX_BYTES)]
+        max_file_size: usize,
+    },
+    /// Run the language server on standard input and output.
+    Serve,
     /// Write a synthetic corpus (for benchmarks) into a folder.
     #[command(hide = true)]
     Synth {
@@ -39,6 +64,14 @@ pub enum Command {
         #[arg(long, default_value_t = 1000)]
         articles: usize,
     },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum CheckFormat {
+    Human,
+    Json,
+    Sarif,
+    Github,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -56,6 +89,14 @@ pub fn run(cli: Cli) -> i32 {
             format,
             max_file_size,
         } => quotes(paths, format, max_file_size),
+        Command::Check {
+            drafts,
+            corpus,
+            format,
+            config,
+            max_file_size,
+        } => check(drafts, corpus, format, config, max_file_size),
+        Command::Serve => crate::lsp::serve_stdio(),
         Command::Synth { out, articles } => match crate::synth::write_corpus(&out, articles) {
             Ok(n) => {
                 eprintln!("wrote {n} articles to {}", out.display());
@@ -75,7 +116,20 @@ fn quotes(paths: Vec<PathBuf>, format: Format, max_bytes: usize) -> i32 {
     } else {
         paths
     };
-    let (docs, warnings) = corpus::load(&paths, &LoadOptions { max_bytes });
+    let config = match load_config(None) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let (docs, warnings) = corpus::load(
+        &paths,
+        &LoadOptions {
+            max_bytes,
+            exclude: config.exclude.clone(),
+        },
+    );
     for w in &warnings {
         eprintln!("warning: {w}");
     }
@@ -131,4 +185,129 @@ fn quotes(paths: Vec<PathBuf>, format: Format, max_bytes: usize) -> i32 {
             2
         }
     }
+}
+
+/// Reads the settings file named, or `onrecord.toml` in the current folder
+/// when there is one. Unknown keys are reported on stderr.
+fn load_config(path: Option<&Path>) -> Result<Config, String> {
+    let mut config = Config::default();
+    let (path, named) = match path {
+        Some(p) => (p.to_path_buf(), true),
+        None => (PathBuf::from(config::FILE_NAME), false),
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if !named && e.kind() == std::io::ErrorKind::NotFound => return Ok(config),
+        Err(e) => return Err(format!("{}: {e}", path.display())),
+    };
+    match config.apply_toml(&text) {
+        Ok(skipped) => {
+            for s in skipped {
+                eprintln!("warning: {}: {s}", path.display());
+            }
+            Ok(config)
+        }
+        Err(e) => Err(format!("{}: {e}", path.display())),
+    }
+}
+
+/// Loads a corpus, with a progress bar on a terminal when it is large.
+pub fn load_corpus(paths: &[PathBuf], opts: &LoadOptions) -> (Vec<Document>, Vec<Warning>) {
+    use std::io::IsTerminal;
+    let (files, _) = corpus::collect_files(paths, &opts.exclude);
+    if files.len() < 500 || !std::io::stderr().is_terminal() {
+        return corpus::load(paths, opts);
+    }
+    let bar = indicatif::ProgressBar::new(files.len() as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("indexing {bar:30} {pos}/{len} files")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let r = corpus::load_with_progress(paths, opts, &|done, _| bar.set_position(done as u64));
+    bar.finish_and_clear();
+    r
+}
+
+fn check(
+    drafts: Vec<PathBuf>,
+    corpus_paths: Vec<PathBuf>,
+    format: CheckFormat,
+    config_path: Option<PathBuf>,
+    max_bytes: usize,
+) -> i32 {
+    let config = match load_config(config_path.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let corpus_paths = if corpus_paths.is_empty() {
+        config.corpus_under(Path::new("."))
+    } else {
+        corpus_paths
+    };
+    if corpus_paths.is_empty() {
+        eprintln!(
+            "error: no corpus: pass --corpus PATH, set [corpus] paths in {}, or keep the sources in sources/ or corpus/",
+            config::FILE_NAME
+        );
+        return 2;
+    }
+    for p in corpus_paths.iter().chain(&drafts) {
+        if !p.exists() {
+            eprintln!("error: {}: no such file or folder", corpus::display_path(p));
+            return 2;
+        }
+    }
+    let opts = LoadOptions {
+        max_bytes,
+        exclude: config.exclude.clone(),
+    };
+    let (docs, warnings) = load_corpus(&corpus_paths, &opts);
+    for w in &warnings {
+        eprintln!("warning: {w}");
+    }
+    if docs.is_empty() {
+        eprintln!("error: no articles (.txt, .md, .html) found in the corpus");
+        return 2;
+    }
+    let corpus = Corpus::new(engine::analyze(docs, warnings, &LinkOptions::default()));
+    let draft_opts = LoadOptions {
+        max_bytes,
+        exclude: Vec::new(),
+    };
+    let (draft_docs, draft_warnings) = corpus::load(&drafts, &draft_opts);
+    for w in &draft_warnings {
+        eprintln!("warning: {w}");
+    }
+    if draft_docs.is_empty() {
+        eprintln!("error: no drafts (.txt, .md) found");
+        return 2;
+    }
+    let checked: Vec<Checked> = draft_docs
+        .into_iter()
+        .map(|doc| {
+            let report = check::check(&corpus, &doc, &config);
+            Checked { doc, report }
+        })
+        .collect();
+    let text = match format {
+        CheckFormat::Human => output::human(&corpus, &checked),
+        CheckFormat::Json => output::json_lines(&corpus, &checked),
+        CheckFormat::Sarif => output::sarif(&corpus, &checked),
+        CheckFormat::Github => output::github(&corpus, &checked),
+    };
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: writing output: {e}");
+            return 2;
+        }
+    }
+    let failing = checked
+        .iter()
+        .flat_map(|c| &c.report.findings)
+        .any(|f| f.severity >= Severity::Warning);
+    i32::from(failing)
 }

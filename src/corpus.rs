@@ -153,6 +153,16 @@ impl Document {
         (line, cursor.col + 1)
     }
 
+    /// File offset where a 1-based line starts (the end of the file past
+    /// the last line).
+    pub fn line_start(&self, line: u32) -> u32 {
+        let i = (line.max(1) - 1) as usize;
+        self.line_starts
+            .get(i)
+            .copied()
+            .unwrap_or(self.raw.len() as u32)
+    }
+
     /// The title to show for this article.
     pub fn title(&self) -> &str {
         self.meta.title.as_deref().unwrap_or(&self.path)
@@ -185,12 +195,15 @@ fn line_starts(raw: &str) -> Vec<u32> {
 #[derive(Clone, Debug)]
 pub struct LoadOptions {
     pub max_bytes: usize,
+    /// Gitignore-style patterns left out when walking folders.
+    pub exclude: Vec<String>,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions {
             max_bytes: DEFAULT_MAX_BYTES,
+            exclude: Vec::new(),
         }
     }
 }
@@ -561,9 +574,29 @@ fn find_credits(text: &str, format: Format, meta: &mut Meta) {
 /// Reads every article under the given paths. Folders are walked with the
 /// rules of `.gitignore`; files named directly are read whatever their name.
 pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> (Vec<Document>, Vec<Warning>) {
-    let (files, mut warnings) = collect_files(paths);
+    load_with_progress(paths, opts, &|_, _| {})
+}
+
+/// Like [`load`], calling `progress(files read, files in all)` as it goes.
+pub fn load_with_progress(
+    paths: &[PathBuf],
+    opts: &LoadOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> (Vec<Document>, Vec<Warning>) {
+    let (files, mut warnings) = collect_files(paths, &opts.exclude);
     use rayon::prelude::*;
-    let results: Vec<_> = files.par_iter().map(|p| load_file(p, opts)).collect();
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let done = AtomicUsize::new(0);
+    let total = files.len();
+    progress(0, total);
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|p| {
+            let r = load_file(p, opts);
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+            r
+        })
+        .collect();
     let mut docs = Vec::new();
     for (doc, w) in results {
         warnings.extend(w);
@@ -572,8 +605,9 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> (Vec<Document>, Vec<Warnin
     (docs, warnings)
 }
 
-/// The article files under the given paths, sorted, each once.
-pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Warning>) {
+/// The article files under the given paths, sorted, each once. `exclude`
+/// holds gitignore-style patterns for files inside folders.
+pub fn collect_files(paths: &[PathBuf], exclude: &[String]) -> (Vec<PathBuf>, Vec<Warning>) {
     let mut warnings = Vec::new();
     let mut files = Vec::new();
     for p in paths {
@@ -588,7 +622,20 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Warning>) {
             files.push(p.clone());
             continue;
         }
+        let mut over = ignore::overrides::OverrideBuilder::new(p);
+        for pat in exclude {
+            if let Err(e) = over.add(&format!("!{pat}")) {
+                warnings.push(Warning {
+                    file: pat.clone(),
+                    message: format!("bad exclude pattern: {}", one_line(&e.to_string())),
+                });
+            }
+        }
+        let over = over
+            .build()
+            .unwrap_or_else(|_| ignore::overrides::Override::empty());
         let walker = ignore::WalkBuilder::new(p)
+            .overrides(over)
             .hidden(true)
             .git_ignore(true)
             .git_exclude(true)
@@ -614,6 +661,28 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Warning>) {
     files.sort();
     files.dedup();
     (files, warnings)
+}
+
+/// Whether a file under a corpus folder is left out by exclude patterns.
+pub fn is_excluded(root: &Path, file: &Path, exclude: &[String]) -> bool {
+    let mut over = ignore::overrides::OverrideBuilder::new(root);
+    for pat in exclude {
+        let _ = over.add(&format!("!{pat}"));
+    }
+    let Ok(over) = over.build() else {
+        return false;
+    };
+    // A pattern can name any folder between the root and the file.
+    let mut p = file;
+    loop {
+        if over.matched(p, p != file).is_ignore() {
+            return true;
+        }
+        match p.parent() {
+            Some(parent) if parent.starts_with(root) && parent != root => p = parent,
+            _ => return false,
+        }
+    }
 }
 
 pub fn display_path(p: &Path) -> String {
@@ -722,7 +791,10 @@ mod tests {
             "big.txt",
             text.as_bytes(),
             None,
-            &LoadOptions { max_bytes: 51 },
+            &LoadOptions {
+                max_bytes: 51,
+                ..Default::default()
+            },
         );
         let doc = doc.unwrap();
         assert_eq!(doc.text.chars().count(), 25);

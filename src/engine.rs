@@ -209,7 +209,7 @@ pub struct Source {
 
 impl Analysis {
     /// The quotation (if any) whose span holds most of `start..end`.
-    fn quote_at(&self, doc: u32, start: u32, end: u32) -> Option<u32> {
+    pub fn quote_at(&self, doc: u32, start: u32, end: u32) -> Option<u32> {
         let lo = self.quotes.partition_point(|q| q.doc < doc);
         let hi = self.quotes.partition_point(|q| q.doc <= doc);
         (lo..hi)

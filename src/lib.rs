@@ -6,12 +6,16 @@
 //! inside it are UTF-8 byte offsets into each article's view.
 
 pub mod attribute;
+pub mod check;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod engine;
 pub mod extract;
 mod html;
 pub mod lexicon;
 pub mod link;
+pub mod lsp;
+pub mod output;
 pub mod report;
 pub mod synth;

@@ -230,7 +230,7 @@ pub fn words(text: &str, start: usize, end: usize, out: &mut Vec<Word>) {
     }
 }
 
-const N: usize = 3;
+pub(crate) const N: usize = 3;
 
 /// Diagonals on either side of the hits that an alignment may use: words
 /// dropped or added between two trigram hits.
@@ -354,7 +354,7 @@ fn best_diagonals(
     (distinct >= need).then_some((window[0].0, window[window.len() - 1].0))
 }
 
-fn gram(w: &[Word]) -> u64 {
+pub(crate) fn gram(w: &[Word]) -> u64 {
     let mut h = FxHasher::default();
     for x in w {
         x.hash.hash(&mut h);
@@ -458,18 +458,27 @@ impl Default for LinkOptions {
     }
 }
 
-struct Alignment {
-    r_start: usize,
-    r_end: usize,
-    matched: usize,
-    diff_q: Vec<usize>,
-    diff_r: Vec<usize>,
+pub(crate) struct Alignment {
+    /// The aligned words of the quotation: `q_start..q_end`.
+    pub q_start: usize,
+    pub q_end: usize,
+    pub r_start: usize,
+    pub r_end: usize,
+    pub matched: usize,
+    pub diff_q: Vec<usize>,
+    pub diff_r: Vec<usize>,
 }
 
 /// Smith–Waterman local alignment of word hashes, within a band of
 /// diagonals (`j - i` from `lo` to `hi`, 1-based) around the one the
 /// trigram hits lie on. `buf` is reused between calls.
-fn align(q: &[Word], r: &[Word], lo: isize, hi: isize, buf: &mut Vec<i32>) -> Option<Alignment> {
+pub(crate) fn align(
+    q: &[Word],
+    r: &[Word],
+    lo: isize,
+    hi: isize,
+    buf: &mut Vec<i32>,
+) -> Option<Alignment> {
     const MATCH: i32 = 2;
     const MISMATCH: i32 = -1;
     const GAP: i32 = -1;
@@ -524,6 +533,7 @@ fn align(q: &[Word], r: &[Word], lo: isize, hi: isize, buf: &mut Vec<i32>) -> Op
     };
     let (mut i, mut j) = (best.1, best.2);
     let r_end = j;
+    let q_end = i;
     let mut matched = 0;
     let mut diff_q = Vec::new();
     let mut diff_r = Vec::new();
@@ -550,6 +560,8 @@ fn align(q: &[Word], r: &[Word], lo: isize, hi: isize, buf: &mut Vec<i32>) -> Op
     diff_q.reverse();
     diff_r.reverse();
     Some(Alignment {
+        q_start: i,
+        q_end,
         r_start: j,
         r_end,
         matched,
@@ -558,7 +570,7 @@ fn align(q: &[Word], r: &[Word], lo: isize, hi: isize, buf: &mut Vec<i32>) -> Op
     })
 }
 
-fn spans_of(words: &[Word], idx: &[usize]) -> Vec<(u32, u32)> {
+pub(crate) fn spans_of(words: &[Word], idx: &[usize]) -> Vec<(u32, u32)> {
     let mut out: Vec<(u32, u32)> = Vec::new();
     for &k in idx {
         let w = words[k];

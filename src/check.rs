@@ -1,0 +1,965 @@
+//! Checking a draft against the corpus: for each quotation in a write-up,
+//! where the sources carry its words, who they say said them, and what is
+//! wrong with how the draft quotes them.
+//!
+//! Pure: a [`Corpus`] is built from an [`Analysis`], a draft is a parsed
+//! [`Document`]; results carry file offsets (UTF-8 bytes) of the draft and
+//! of the corpus files, never editor positions.
+
+use crate::attribute::{DocEntity, EntityKind};
+use crate::config::{Code, Config, Severity};
+use crate::corpus::Document;
+use crate::engine::{self, Analysis};
+use crate::extract::Kind;
+use crate::link::{self, Word};
+use rayon::prelude::*;
+
+/// A corpus ready for checking drafts: its analysis, and every word of
+/// every article indexed by trigram, so that a draft's quotation is found
+/// even where a source carries it without quote marks.
+pub struct Corpus {
+    pub analysis: Analysis,
+    /// (trigram, article, view offset of its first word), sorted.
+    grams: Vec<(u64, u32, u32)>,
+}
+
+/// A trigram in more places than this is a stock phrase and is not looked up.
+const MAX_POSTINGS: usize = 256;
+
+impl Corpus {
+    pub fn new(analysis: Analysis) -> Corpus {
+        let mut grams: Vec<(u64, u32, u32)> = analysis
+            .docs
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(d, doc)| {
+                let mut w = Vec::new();
+                link::words(&doc.text, 0, doc.text.len(), &mut w);
+                let n = w.len().saturating_sub(link::N - 1);
+                (0..n)
+                    .map(|p| (link::gram(&w[p..p + link::N]), d as u32, w[p].start))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        grams.par_sort_unstable();
+        Corpus { analysis, grams }
+    }
+
+    pub fn docs(&self) -> &[Document] {
+        &self.analysis.docs
+    }
+
+    /// Every place in the corpus whose words match at least `share` of
+    /// `qw` (a draft quotation's normalized words), best first per article.
+    fn find(&self, qw: &[Word], share: f32) -> Vec<Place> {
+        let m = qw.len();
+        if m < link::N {
+            return Vec::new();
+        }
+        let need = ((m as f32) * share).ceil() as usize;
+        let differing = m - need.min(m);
+        let need_hits = (m - (link::N - 1)).saturating_sub(3 * differing).max(1);
+        let mut hits: Vec<(u32, u32, u32)> = Vec::new();
+        for p in 0..=m - link::N {
+            let g = link::gram(&qw[p..p + link::N]);
+            let lo = self.grams.partition_point(|x| x.0 < g);
+            let hi = self.grams.partition_point(|x| x.0 <= g);
+            if hi - lo > MAX_POSTINGS {
+                continue;
+            }
+            hits.extend(self.grams[lo..hi].iter().map(|x| (x.1, x.2, p as u32)));
+        }
+        hits.sort_unstable();
+        let mut out = Vec::new();
+        let mut buf = Vec::new();
+        let mut k = 0;
+        while k < hits.len() {
+            let mut l = k;
+            while l + 1 < hits.len()
+                && hits[l + 1].0 == hits[k].0
+                && hits[l + 1].1 <= hits[l].1 + 300
+            {
+                l += 1;
+            }
+            let cluster = &hits[k..=l];
+            k = l + 1;
+            let mut distinct: Vec<u32> = cluster.iter().map(|h| h.2).collect();
+            distinct.sort_unstable();
+            distinct.dedup();
+            if distinct.len() < need_hits {
+                continue;
+            }
+            let doc = cluster[0].0;
+            let text = &self.analysis.docs[doc as usize].text;
+            let first = cluster[0];
+            let last = cluster[cluster.len() - 1];
+            let mut rs = (first.1 as usize).saturating_sub((first.2 as usize + 3) * 24);
+            let mut re = (last.1 as usize + (m - last.2 as usize + 3) * 24).min(text.len());
+            while !text.is_char_boundary(rs) {
+                rs -= 1;
+            }
+            while !text.is_char_boundary(re) {
+                re += 1;
+            }
+            let mut region = Vec::new();
+            link::words(text, rs, re, &mut region);
+            let Some(a) = link::align(qw, &region, -(m as isize), region.len() as isize, &mut buf)
+            else {
+                continue;
+            };
+            if a.matched < need.max(m.min(3)) {
+                continue;
+            }
+            out.push(Place {
+                doc,
+                start: region[a.r_start].start,
+                end: region[a.r_end - 1].end,
+                matched: a.matched as u32,
+                total: m as u32,
+                q_start: a.q_start as u32,
+                q_end: a.q_end as u32,
+                differ_q: a.diff_q.iter().map(|&x| x as u32).collect(),
+                differ_r: link::spans_of(&region, &a.diff_r),
+            });
+        }
+        out
+    }
+}
+
+/// A place in the corpus that carries a draft quotation's words.
+#[derive(Clone, Debug)]
+struct Place {
+    doc: u32,
+    start: u32,
+    end: u32,
+    matched: u32,
+    total: u32,
+    q_start: u32,
+    q_end: u32,
+    differ_q: Vec<u32>,
+    differ_r: Vec<(u32, u32)>,
+}
+
+/// A place in the corpus that carries a quotation's words, as shown to the
+/// user. Offsets are file bytes of that article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourcePlace {
+    pub doc: u32,
+    pub start: u32,
+    pub end: u32,
+    /// The corpus quotation at that place, when it is quoted there.
+    pub quote: Option<u32>,
+    /// Who that article says said it.
+    pub speaker: Option<u32>,
+    /// The words there are the same as the quotation's.
+    pub exact: bool,
+    /// File spans of the words there that differ.
+    pub differs: Vec<(u32, u32)>,
+    /// A transcript, or the speaker's own article.
+    pub primary: bool,
+}
+
+/// Who a draft says said a quotation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DraftSpeaker {
+    pub name: String,
+    /// File span of the name, pronoun or description in the draft.
+    pub mention: Option<(u32, u32)>,
+    pub anonymous: bool,
+    pub kind: EntityKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Too short to check.
+    Unchecked,
+    /// The words are in the corpus as quoted.
+    Exact,
+    /// Close to a source, but not the same words.
+    Differs,
+    /// Found nowhere.
+    Unknown,
+}
+
+/// A quotation of a draft (or of a corpus article) with what the corpus
+/// says about it.
+#[derive(Clone, Debug)]
+pub struct QuoteCheck {
+    pub kind: Kind,
+    /// File offsets of the opening and just past the closing mark.
+    pub open: u32,
+    pub close: u32,
+    /// File spans of the quoted words.
+    pub segments: Vec<(u32, u32)>,
+    pub text: String,
+    pub speaker: Option<DraftSpeaker>,
+    pub status: Status,
+    /// Every place in the corpus that carries the words, primary first.
+    pub sources: Vec<SourcePlace>,
+    /// Who the sources say said it (corpus speakers), most often first.
+    pub said_by: Vec<u32>,
+    /// File spans of the words here that differ from the closest source.
+    pub differs: Vec<(u32, u32)>,
+}
+
+/// One text edit: replace `start..end` (file bytes) with `replacement`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub start: u32,
+    pub end: u32,
+    pub replacement: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub edit: Edit,
+}
+
+#[derive(Clone, Debug)]
+pub struct Finding {
+    /// Index into [`DraftReport::quotes`].
+    pub quote: usize,
+    pub code: Code,
+    pub severity: Severity,
+    /// File span of the quotation, marks included.
+    pub start: u32,
+    pub end: u32,
+    pub message: String,
+    /// Fixes, the most useful first; the last one disables the check here.
+    pub fixes: Vec<Fix>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct DraftReport {
+    pub quotes: Vec<QuoteCheck>,
+    /// In the order of the draft.
+    pub findings: Vec<Finding>,
+}
+
+/// Quotations must share this much of their words with a source to count
+/// as a (mis)quotation of it rather than as new words.
+const CLOSE_SHARE: f32 = 0.6;
+
+/// Checks every quotation of a draft against the corpus.
+pub fn check(corpus: &Corpus, draft: &Document, config: &Config) -> DraftReport {
+    let result = engine::analyze_document(draft);
+    let disabled = Disabled::parse(&draft.raw);
+    let mut report = DraftReport::default();
+    for (qi, q) in result.extraction.quotes.iter().enumerate() {
+        if q.kind == Kind::Block && q.holds_quotes {
+            continue;
+        }
+        let segments: Vec<(u32, u32)> = q.segments.iter().map(|s| (s.start, s.end)).collect();
+        let qw = link::quotation_words(&draft.text, &segments);
+        let speaker = result.attribution.speakers[qi].as_ref().map(|sp| {
+            let e = &result.attribution.entities[sp.entity as usize];
+            DraftSpeaker {
+                name: e.name.clone(),
+                mention: sp
+                    .mention
+                    .map(|(s, e)| (draft.raw_start(s), draft.raw_end(e))),
+                anonymous: e.anonymous,
+                kind: e.kind,
+            }
+        });
+        let mut qc = QuoteCheck {
+            kind: q.kind,
+            open: draft.raw_start(q.open),
+            close: draft.raw_end(q.close),
+            segments: segments
+                .iter()
+                .map(|&(s, e)| (draft.raw_start(s), draft.raw_end(e)))
+                .collect(),
+            text: q.text(&draft.text),
+            speaker,
+            status: Status::Unchecked,
+            sources: Vec::new(),
+            said_by: Vec::new(),
+            differs: Vec::new(),
+        };
+        if qw.len() >= config.min_words.max(link::N) {
+            let ellipsis = qc.text.contains("...") || qc.text.contains('…');
+            let places = corpus.find(&qw, CLOSE_SHARE);
+            resolve(corpus, &mut qc, &qw, places, ellipsis);
+        }
+        let entity = result.attribution.speakers[qi]
+            .as_ref()
+            .map(|sp| &result.attribution.entities[sp.entity as usize]);
+        let index = report.quotes.len();
+        for f in findings(corpus, draft, &qc, entity, config) {
+            let line = draft.line_of(f.start);
+            if f.severity != Severity::Off && !disabled.covers(line, f.code) {
+                report.findings.push(Finding { quote: index, ..f });
+            }
+        }
+        report.quotes.push(qc);
+    }
+    report
+}
+
+/// Turns the places found for a quotation into its sources and status.
+fn resolve(corpus: &Corpus, qc: &mut QuoteCheck, qw: &[Word], places: Vec<Place>, ellipsis: bool) {
+    let a = &corpus.analysis;
+    let exact_at = |p: &Place| {
+        p.matched == p.total && (p.differ_r.is_empty() || ellipsis) && p.differ_q.is_empty()
+    };
+    let mut sources: Vec<(SourcePlace, u32)> = places
+        .iter()
+        .map(|p| {
+            let doc = &a.docs[p.doc as usize];
+            let quote = a.quote_at(p.doc, p.start, p.end);
+            let speaker =
+                quote.and_then(|q| a.quotes[q as usize].speaker.as_ref().map(|s| s.speaker));
+            let primary = is_primary(a, quote, speaker, p.doc);
+            (
+                SourcePlace {
+                    doc: p.doc,
+                    start: doc.raw_start(p.start),
+                    end: doc.raw_end(p.end),
+                    quote,
+                    speaker,
+                    exact: exact_at(p),
+                    differs: p
+                        .differ_r
+                        .iter()
+                        .map(|&(s, e)| (doc.raw_start(s), doc.raw_end(e)))
+                        .collect(),
+                    primary,
+                },
+                p.matched,
+            )
+        })
+        .collect();
+    if sources.is_empty() {
+        qc.status = Status::Unknown;
+        return;
+    }
+    // Exact places first, then the closest; primary sources first within.
+    sources.sort_by_key(|(s, matched)| {
+        (
+            !s.exact,
+            std::cmp::Reverse(*matched),
+            !s.primary,
+            s.quote.is_none(),
+            s.doc,
+            s.start,
+        )
+    });
+    qc.status = if sources[0].0.exact {
+        Status::Exact
+    } else {
+        Status::Differs
+    };
+    if qc.status == Status::Differs {
+        // The draft's words that the closest source does not have.
+        let best = places
+            .iter()
+            .filter(|p| {
+                let d = &a.docs[p.doc as usize];
+                d.raw_start(p.start) == sources[0].0.start && p.doc == sources[0].0.doc
+            })
+            .max_by_key(|p| p.matched);
+        if let Some(p) = best {
+            let mut differs: Vec<usize> = p.differ_q.iter().map(|&x| x as usize).collect();
+            // Words left out of the local alignment at either end differ too.
+            differs.extend((0..p.q_start as usize).chain(p.q_end as usize..qw.len()));
+            differs.sort_unstable();
+            differs.dedup();
+            qc.differs = link::spans_of(qw, &differs);
+        }
+    }
+    let mut kept: Vec<SourcePlace> = Vec::new();
+    for (s, _) in sources {
+        if !kept
+            .iter()
+            .any(|k| k.doc == s.doc && k.start < s.end && s.start < k.end)
+        {
+            kept.push(s);
+        }
+    }
+    // Primary first, then quoted places, then unquoted text, each in corpus
+    // order; the closest exact place is among them.
+    kept.sort_by_key(|s| (!s.primary, s.quote.is_none(), !s.exact, s.doc, s.start));
+    let mut counts: Vec<(u32, usize, bool)> = Vec::new();
+    for s in &kept {
+        if let Some(sp) = s.speaker {
+            match counts.iter_mut().find(|c| c.0 == sp) {
+                Some(c) => {
+                    c.1 += 1;
+                    c.2 |= s.primary;
+                }
+                None => counts.push((sp, 1, s.primary)),
+            }
+        }
+    }
+    counts.sort_by_key(|c| (!c.2, std::cmp::Reverse(c.1)));
+    qc.said_by = counts.into_iter().map(|c| c.0).collect();
+    qc.sources = kept;
+}
+
+fn is_primary(a: &Analysis, quote: Option<u32>, speaker: Option<u32>, doc: u32) -> bool {
+    if quote.is_some_and(|q| a.quotes[q as usize].quote.kind == Kind::Transcript) {
+        return true;
+    }
+    let author = a.docs[doc as usize].meta.author.as_deref();
+    match (speaker, author) {
+        (Some(s), Some(au)) => a.speakers[s as usize].name.eq_ignore_ascii_case(au),
+        _ => false,
+    }
+}
+
+fn surname(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
+}
+
+/// Whether the draft's speaker can be the corpus speaker: the same name,
+/// a surname of it, an alias, or for organizations and descriptions, words
+/// that the corpus speaker's name or role holds.
+pub fn same_speaker(draft: &DraftSpeaker, heads: &[String], sp: &engine::SpeakerEntity) -> bool {
+    let d = draft.name.to_lowercase();
+    let n = sp.name.to_lowercase();
+    if d == n || sp.aliases.iter().any(|a| a.to_lowercase() == d) {
+        return true;
+    }
+    let role = sp.role.as_deref().unwrap_or("").to_lowercase();
+    if draft.anonymous {
+        return sp.anonymous
+            || heads
+                .iter()
+                .any(|h| n.contains(h.as_str()) || role.contains(h.as_str()));
+    }
+    if draft.kind == EntityKind::Organization {
+        return n.contains(&d) || role.contains(&d);
+    }
+    if sp.anonymous {
+        return false;
+    }
+    let (ds, ns) = (surname(&d), surname(&n));
+    ds == ns && (!d.contains(' ') || !n.contains(' '))
+}
+
+/// How to name a corpus speaker in a sentence of the draft.
+fn speaker_phrase(sp: &engine::SpeakerEntity) -> String {
+    if sp.anonymous {
+        let name = sp.name.trim();
+        let article = if name
+            .chars()
+            .next()
+            .is_some_and(|c| "aeiouAEIOU".contains(c))
+        {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {name}")
+    } else {
+        sp.name.clone()
+    }
+}
+
+fn speaker_names(corpus: &Corpus, said_by: &[u32]) -> String {
+    // Unnamed speakers are one per article; the same description read
+    // twice is one speaker to the reader.
+    let mut names: Vec<String> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    for &s in said_by {
+        let sp = &corpus.analysis.speakers[s as usize];
+        let key = sp.name.to_lowercase().replace("unnamed ", "");
+        if !seen.contains(&key) {
+            seen.push(key);
+            names.push(speaker_phrase(sp));
+        }
+    }
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {}", init.join(", "), last),
+    }
+}
+
+/// The source wording at a place, on one line.
+pub fn wording(corpus: &Corpus, s: &SourcePlace) -> String {
+    let raw = &corpus.analysis.docs[s.doc as usize].raw;
+    let text = raw.get(s.start as usize..s.end as usize).unwrap_or("");
+    text.split_whitespace()
+        .filter(|w| *w != ">")
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn findings(
+    corpus: &Corpus,
+    draft: &Document,
+    qc: &QuoteCheck,
+    entity: Option<&DocEntity>,
+    config: &Config,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut push = |code: Code, message: String, mut fixes: Vec<Fix>| {
+        fixes.push(disable_fix(draft, qc.open, code));
+        out.push(Finding {
+            quote: 0,
+            code,
+            severity: config.severity_of(code),
+            start: qc.open,
+            end: qc.close,
+            message,
+            fixes,
+        });
+    };
+    if qc.status == Status::Unchecked {
+        return out;
+    }
+    let who = speaker_names(corpus, &qc.said_by);
+    let attributable = !matches!(qc.kind, Kind::Fragment | Kind::Transcript);
+    if qc.speaker.is_none() && attributable {
+        let (message, fixes) = if let Some(&first) = qc.said_by.first() {
+            let phrase = speaker_phrase(&corpus.analysis.speakers[first as usize]);
+            (
+                format!("Quotation has no attribution; the sources attribute it to {who}."),
+                attribution_fix(draft, qc, &phrase).into_iter().collect(),
+            )
+        } else {
+            (
+                "Quotation has no attribution, and the sources name no speaker for it.".into(),
+                Vec::new(),
+            )
+        };
+        push(Code::UnattributedQuote, message, fixes);
+    }
+    match qc.status {
+        Status::Unknown => push(
+            Code::UnknownQuote,
+            "Quotation appears in no source article.".into(),
+            Vec::new(),
+        ),
+        Status::Differs => {
+            let best = qc
+                .sources
+                .iter()
+                .filter(|s| !s.exact)
+                .min_by_key(|s| (s.differs.len(), !s.primary, s.doc, s.start))
+                .or(qc.sources.first());
+            if let Some(best) = best {
+                let source = wording(corpus, best);
+                let doc = &corpus.analysis.docs[best.doc as usize];
+                let message = format!(
+                    "Wording differs from every source; {}:{} has \u{201c}{source}\u{201d}.",
+                    doc.path,
+                    doc.line_of(best.start)
+                );
+                let (ws, we) = (
+                    qc.segments.first().map(|s| s.0).unwrap_or(qc.open),
+                    qc.segments.last().map(|s| s.1).unwrap_or(qc.close),
+                );
+                let inner = draft.raw.get(ws as usize..we as usize).unwrap_or("");
+                let (lead, trail) = word_bounds(inner);
+                let fix = Fix {
+                    title: format!("Use the source wording: \u{201c}{source}\u{201d}"),
+                    edit: Edit {
+                        start: ws + lead as u32,
+                        end: ws + trail as u32,
+                        replacement: source,
+                    },
+                };
+                push(Code::Misquote, message, vec![fix]);
+            }
+        }
+        _ => {}
+    }
+    if let (Some(sp), Some(e)) = (&qc.speaker, entity) {
+        let speakers = &corpus.analysis.speakers;
+        let given = !qc.said_by.is_empty();
+        let agrees = qc
+            .said_by
+            .iter()
+            .any(|&s| same_speaker(sp, &e.heads, &speakers[s as usize]));
+        if given && !agrees && !sp.anonymous {
+            let first = &speakers[qc.said_by[0] as usize];
+            let mut fixes = Vec::new();
+            if let Some((ms, me)) = sp.mention {
+                let mentioned = draft.raw.get(ms as usize..me as usize).unwrap_or("");
+                let capital = mentioned.chars().next().is_some_and(char::is_uppercase);
+                let mut replacement = speaker_phrase(first);
+                if capital {
+                    replacement = capitalize(&replacement);
+                }
+                fixes.push(Fix {
+                    title: format!("Attribute to {}", speaker_phrase(first)),
+                    edit: Edit {
+                        start: ms,
+                        end: me,
+                        replacement,
+                    },
+                });
+            }
+            push(
+                Code::MisattributedQuote,
+                format!(
+                    "Attributed to {}, but the sources attribute these words to {who}.",
+                    sp.name
+                ),
+                fixes,
+            );
+        }
+    }
+    out
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Byte offsets of the first and past the last letter or digit in `s`.
+fn word_bounds(s: &str) -> (usize, usize) {
+    let lead = s
+        .char_indices()
+        .find(|(_, c)| c.is_alphanumeric())
+        .map(|(i, _)| i)
+        .unwrap_or(0);
+    let trail = s
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_alphanumeric())
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(s.len());
+    (lead, trail.max(lead))
+}
+
+/// An edit that adds `, Name said.` after a quotation, when the sentence
+/// allows it: the quotation ends the sentence, or ends its line.
+fn attribution_fix(draft: &Document, qc: &QuoteCheck, who: &str) -> Option<Fix> {
+    if qc.kind == Kind::Block {
+        return None;
+    }
+    let raw = &draft.raw;
+    let close = qc.close as usize;
+    let open = qc.open as usize;
+    let before_close = raw.get(open..close)?;
+    let mark = before_close.chars().next_back()?;
+    let mark_at = close - mark.len_utf8();
+    let inner_last = raw[..mark_at].chars().next_back()?;
+    let after = raw.get(close..).unwrap_or("");
+    let title = format!("Attribute to {who}");
+    let edit = if inner_last == '.' || inner_last == ',' {
+        // "… situation." → "… situation," Name said.
+        let dot = mark_at - 1;
+        let tail = if after.starts_with(|c: char| c.is_whitespace()) || after.is_empty() {
+            "."
+        } else {
+            ""
+        };
+        Edit {
+            start: dot as u32,
+            end: close as u32,
+            replacement: format!(",{mark} {who} said{tail}"),
+        }
+    } else if inner_last == '?' || inner_last == '!' {
+        Edit {
+            start: close as u32,
+            end: close as u32,
+            replacement: format!(" {who} said."),
+        }
+    } else if let Some(rest) = after.strip_prefix('.') {
+        let _ = rest;
+        Edit {
+            start: close as u32,
+            end: close as u32 + 1,
+            replacement: format!(", {who} said."),
+        }
+    } else if after
+        .trim_start_matches([' ', '\t'])
+        .starts_with(['\n', '\r'])
+        || after.trim().is_empty()
+    {
+        Edit {
+            start: close as u32,
+            end: close as u32,
+            replacement: format!(", {who} said."),
+        }
+    } else {
+        return None;
+    };
+    Some(Fix { title, edit })
+}
+
+/// An edit that puts `<!-- onrecord-disable-next-line CODE -->` on its own
+/// line above the line of `at`, with the same indentation.
+fn disable_fix(draft: &Document, at: u32, code: Code) -> Fix {
+    let line = draft.line_of(at);
+    let start = draft.line_start(line);
+    let indent: String = draft.raw[start as usize..]
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
+    Fix {
+        title: format!("Disable {code} for this line"),
+        edit: Edit {
+            start,
+            end: start,
+            replacement: format!("{indent}<!-- onrecord-disable-next-line {code} -->\n"),
+        },
+    }
+}
+
+/// Lines where the draft turns checks off with HTML comments:
+/// `<!-- onrecord-disable-next-line [code…] -->`, and
+/// `<!-- onrecord-disable [code…] -->` … `<!-- onrecord-enable -->`.
+#[derive(Debug, Default)]
+struct Disabled {
+    /// 1-based first and last line, and the codes (empty: all).
+    ranges: Vec<(u32, u32, Vec<Code>)>,
+}
+
+impl Disabled {
+    fn parse(raw: &str) -> Disabled {
+        let mut ranges = Vec::new();
+        let mut open: Option<(u32, Vec<Code>)> = None;
+        let mut line = 1u32;
+        let mut pos = 0usize;
+        while let Some(found) = raw[pos..].find("<!--") {
+            let s = pos + found;
+            line += raw[pos..s].matches('\n').count() as u32;
+            let Some(len) = raw[s + 4..].find("-->") else {
+                break;
+            };
+            let body = &raw[s + 4..s + 4 + len];
+            let end_line = line + body.matches('\n').count() as u32;
+            let mut words = body.split_whitespace();
+            let directive = words.next().unwrap_or("");
+            let codes: Vec<Code> = words.filter_map(Code::parse).collect();
+            match directive {
+                "onrecord-disable-next-line" => ranges.push((end_line + 1, end_line + 1, codes)),
+                "onrecord-disable-line" => ranges.push((line, end_line, codes)),
+                "onrecord-disable" if open.is_none() => open = Some((line, codes)),
+                "onrecord-enable" => {
+                    if let Some((from, codes)) = open.take() {
+                        ranges.push((from, end_line, codes));
+                    }
+                }
+                _ => {}
+            }
+            pos = s + 4 + len + 3;
+            line = end_line;
+        }
+        if let Some((from, codes)) = open {
+            ranges.push((from, u32::MAX, codes));
+        }
+        Disabled { ranges }
+    }
+
+    fn covers(&self, line: u32, code: Code) -> bool {
+        self.ranges.iter().any(|(a, b, codes)| {
+            *a <= line && line <= *b && (codes.is_empty() || codes.contains(&code))
+        })
+    }
+}
+
+/// What the corpus says about one of its own quotations, in the shape of a
+/// draft's: for hovering and jumping from a source article.
+pub fn corpus_quote(corpus: &Corpus, qi: usize) -> QuoteCheck {
+    let a = &corpus.analysis;
+    let q = &a.quotes[qi];
+    let doc = &a.docs[q.doc as usize];
+    let mut sources: Vec<SourcePlace> = a
+        .sources(qi)
+        .into_iter()
+        .map(|s| {
+            let sd = &a.docs[s.doc as usize];
+            let speaker = s
+                .quote
+                .and_then(|o| a.quotes[o as usize].speaker.as_ref().map(|x| x.speaker));
+            SourcePlace {
+                doc: s.doc,
+                start: sd.raw_start(s.start),
+                end: sd.raw_end(s.end),
+                quote: s.quote,
+                speaker,
+                exact: s.exact,
+                differs: s
+                    .differs
+                    .iter()
+                    .map(|&(x, y)| (sd.raw_start(x), sd.raw_end(y)))
+                    .collect(),
+                primary: is_primary(a, s.quote, speaker, s.doc),
+            }
+        })
+        .collect();
+    sources.sort_by_key(|s| (!s.primary, s.quote.is_none(), s.doc, s.start));
+    let own = q.speaker.as_ref().map(|s| s.speaker);
+    let mut said_by: Vec<u32> = own.into_iter().collect();
+    for s in &sources {
+        if let Some(sp) = s.speaker {
+            if !said_by.contains(&sp) {
+                said_by.push(sp);
+            }
+        }
+    }
+    QuoteCheck {
+        kind: q.quote.kind,
+        open: doc.raw_start(q.quote.open),
+        close: doc.raw_end(q.quote.close),
+        segments: q
+            .quote
+            .segments
+            .iter()
+            .map(|s| (doc.raw_start(s.start), doc.raw_end(s.end)))
+            .collect(),
+        text: q.quote.text(&doc.text),
+        speaker: q.speaker.as_ref().map(|s| {
+            let e = &a.speakers[s.speaker as usize];
+            DraftSpeaker {
+                name: e.name.clone(),
+                mention: s.mention.map(|(x, y)| (doc.raw_start(x), doc.raw_end(y))),
+                anonymous: e.anonymous,
+                kind: e.kind,
+            }
+        }),
+        status: Status::Exact,
+        sources,
+        said_by,
+        differs: Vec::new(),
+    }
+}
+
+/// The corpus quotation at a file offset of a corpus article.
+pub fn corpus_quote_at(corpus: &Corpus, doc: u32, offset: u32) -> Option<usize> {
+    let a = &corpus.analysis;
+    let d = &a.docs[doc as usize];
+    let lo = a.quotes.partition_point(|q| q.doc < doc);
+    let hi = a.quotes.partition_point(|q| q.doc <= doc);
+    (lo..hi)
+        .filter(|&i| {
+            let q = &a.quotes[i].quote;
+            d.raw_start(q.open) <= offset && offset <= d.raw_end(q.close)
+        })
+        // The innermost quotation: a quote inside a block wins.
+        .min_by_key(|&i| {
+            let q = &a.quotes[i].quote;
+            q.close - q.open
+        })
+}
+
+/// A source wording to offer while the user types a quotation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The words from the first typed word to the end of the quotation.
+    pub wording: String,
+    pub speaker: Option<u32>,
+    /// The corpus quotation it comes from.
+    pub quote: u32,
+}
+
+/// Corpus quotations that carry `typed` (two or more words) at any word,
+/// with the wording from there on. Most widely reported first.
+pub fn suggest(corpus: &Corpus, typed: &str, limit: usize) -> Vec<Suggestion> {
+    let mut tw = Vec::new();
+    link::words(typed, 0, typed.len(), &mut tw);
+    if tw.len() < 2 {
+        return Vec::new();
+    }
+    // A last word still being typed matches as a prefix.
+    let typed_last = typed[tw[tw.len() - 1].start as usize..]
+        .trim_end()
+        .to_lowercase();
+    let ends_mid_word = !typed.ends_with(|c: char| c.is_whitespace());
+    let a = &corpus.analysis;
+    let mut found: Vec<(usize, Suggestion)> = Vec::new();
+    for members in &a.links.members {
+        let qi = members[0] as usize;
+        let q = &a.quotes[qi];
+        let doc = &a.docs[q.doc as usize];
+        let segs: Vec<(u32, u32)> = q.quote.segments.iter().map(|s| (s.start, s.end)).collect();
+        let qw = link::quotation_words(&doc.text, &segs);
+        let n = tw.len();
+        let full = if ends_mid_word { n - 1 } else { n };
+        for p in 0..qw.len().saturating_sub(n - 1) {
+            if (0..full).all(|k| qw[p + k].hash == tw[k].hash)
+                && (full == n || {
+                    let w = &doc.text[qw[p + n - 1].start as usize..qw[p + n - 1].end as usize];
+                    w.to_lowercase().starts_with(&typed_last)
+                })
+            {
+                let end = q.quote.end() as usize;
+                let wording = doc.text[qw[p].start as usize..end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let reach = a.links.places[a.links.text_of[qi].unwrap_or(0) as usize].len();
+                found.push((
+                    reach,
+                    Suggestion {
+                        wording,
+                        speaker: q.speaker.as_ref().map(|s| s.speaker),
+                        quote: qi as u32,
+                    },
+                ));
+                break;
+            }
+        }
+    }
+    found.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.quote.cmp(&y.1.quote)));
+    let mut out: Vec<Suggestion> = Vec::new();
+    for (_, s) in found {
+        if !out.iter().any(|o| o.wording == s.wording) {
+            out.push(s);
+        }
+        if out.len() == limit {
+            break;
+        }
+    }
+    out
+}
+
+/// Corpus quotations whose words or speaker hold `query` (case-insensitive).
+pub fn search(corpus: &Corpus, query: &str, limit: usize) -> Vec<usize> {
+    let a = &corpus.analysis;
+    let q = query.trim().to_lowercase();
+    let mut out = Vec::new();
+    for (i, info) in a.quotes.iter().enumerate() {
+        if out.len() == limit {
+            break;
+        }
+        let doc = &a.docs[info.doc as usize];
+        let speaker = info
+            .speaker
+            .as_ref()
+            .map(|s| a.speakers[s.speaker as usize].name.to_lowercase())
+            .unwrap_or_default();
+        if q.is_empty()
+            || speaker.contains(&q)
+            || info.quote.text(&doc.text).to_lowercase().contains(&q)
+        {
+            out.push(i);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn disable_comments_cover_the_right_lines() {
+        let d = Disabled::parse(
+            "a\n<!-- onrecord-disable-next-line -->\nb\nc\n<!-- onrecord-disable misquote -->\nd\n<!-- onrecord-enable -->\ne\n",
+        );
+        assert!(d.covers(3, Code::UnknownQuote));
+        assert!(!d.covers(4, Code::UnknownQuote));
+        assert!(d.covers(6, Code::Misquote));
+        assert!(!d.covers(6, Code::UnknownQuote));
+        assert!(!d.covers(8, Code::Misquote));
+    }
+
+    #[test]
+    fn word_bounds_skip_punctuation() {
+        assert_eq!(word_bounds("We are here."), (0, 11));
+        assert_eq!(word_bounds("…and so, "), (3, 9));
+    }
+}

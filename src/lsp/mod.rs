@@ -1,0 +1,913 @@
+//! The language server: the only module that knows LSP. It keeps the open
+//! documents and the indexed corpus, runs the engine off the async threads,
+//! and translates its findings into protocol types.
+//!
+//! Every change of state goes through [`State`] behind one lock, and each
+//! open document carries its version: a result computed for an older
+//! version is dropped, never published.
+
+mod features;
+pub mod position;
+
+use crate::check::{self, Corpus, DraftReport};
+use crate::config::{self, Config};
+use crate::corpus::{self, Document, Format, LoadOptions};
+use crate::engine;
+use crate::link::LinkOptions;
+use position::Encoding;
+use ropey::Rope;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Mutex;
+use tokio::task::JoinHandle;
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer, LspService, Server};
+
+/// How long to wait after a change before checking a draft.
+const DEBOUNCE: Duration = Duration::from_millis(150);
+
+/// Runs the server on stdin and stdout until the client exits.
+pub fn serve_stdio() -> i32 {
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the server: {e}");
+            return 2;
+        }
+    };
+    rt.block_on(async {
+        let (service, socket) = service();
+        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+            .serve(service)
+            .await;
+    });
+    0
+}
+
+/// The service, for serving over any pipe (tests use an in-memory one).
+pub fn service() -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
+    LspService::build(|client| Backend {
+        client,
+        state: Arc::new(Mutex::new(State::default())),
+    })
+    .custom_method("onrecord/sources", Backend::sources_request)
+    .finish()
+}
+
+/// A custom notification with the indexing state, for status bars.
+pub enum StatusNotification {}
+
+impl notification::Notification for StatusNotification {
+    type Params = serde_json::Value;
+    const METHOD: &'static str = "onrecord/status";
+}
+
+pub struct Backend {
+    client: Client,
+    state: Arc<Mutex<State>>,
+}
+
+/// The corpus as the server holds it.
+pub struct Indexed {
+    pub corpus: Corpus,
+    /// Absolute path of each corpus article.
+    by_path: HashMap<PathBuf, u32>,
+}
+
+impl Indexed {
+    fn new(docs: Vec<Document>, warnings: Vec<corpus::Warning>) -> Indexed {
+        let corpus = Corpus::new(engine::analyze(docs, warnings, &LinkOptions::default()));
+        let by_path = corpus
+            .docs()
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (PathBuf::from(&d.path), i as u32))
+            .collect();
+        Indexed { corpus, by_path }
+    }
+
+    fn empty() -> Indexed {
+        Indexed::new(Vec::new(), Vec::new())
+    }
+
+    pub fn uri_of(&self, doc: u32) -> Option<Uri> {
+        Uri::from_file_path(&self.corpus.docs()[doc as usize].path)
+    }
+}
+
+/// What the server knows about one open document, for one version.
+pub enum View {
+    Draft {
+        doc: Box<Document>,
+        report: DraftReport,
+    },
+    /// A corpus article open in the editor: answers come from the corpus.
+    Source { doc: u32 },
+}
+
+struct OpenDoc {
+    rope: Rope,
+    version: i32,
+    language: String,
+    /// The pending check of this document.
+    task: Option<JoinHandle<()>>,
+    /// The view computed for (version, corpus generation).
+    view: Option<(i32, u64, Arc<View>)>,
+}
+
+struct State {
+    root: Option<PathBuf>,
+    encoding: Encoding,
+    config: Config,
+    init_options: Option<serde_json::Value>,
+    settings: Option<serde_json::Value>,
+    reported_config_error: Option<String>,
+    indexed: Arc<Indexed>,
+    /// Bumped each time the corpus changes.
+    generation: u64,
+    indexing: Option<JoinHandle<()>>,
+    docs: HashMap<Uri, OpenDoc>,
+    progress_supported: bool,
+    watch_dynamic: bool,
+    shut_down: bool,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            root: None,
+            encoding: Encoding::Utf16,
+            config: Config::default(),
+            init_options: None,
+            settings: None,
+            reported_config_error: None,
+            indexed: Arc::new(Indexed::empty()),
+            generation: 0,
+            indexing: None,
+            docs: HashMap::new(),
+            progress_supported: false,
+            watch_dynamic: false,
+            shut_down: false,
+        }
+    }
+}
+
+/// The file name a document is parsed as: its own, or one that tells its
+/// format from the editor's language id.
+fn draft_path(uri: &Uri, language: &str) -> String {
+    let path = uri
+        .to_file_path()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|| uri.as_str().to_string());
+    if Format::from_path(Path::new(&path)).is_some_and(|f| f != Format::Html) {
+        return path;
+    }
+    match language {
+        "markdown" => format!("{path}.md"),
+        _ => format!("{path}.txt"),
+    }
+}
+
+fn parse_draft(path: &str, text: &str) -> Document {
+    let opts = LoadOptions {
+        max_bytes: usize::MAX,
+        exclude: Vec::new(),
+    };
+    match corpus::parse_document(path, text.as_bytes(), None, &opts).0 {
+        Some(d) => d,
+        // Drafts are never refused: a file the corpus rules would skip is
+        // read as plain text.
+        None => corpus::parse_document("draft.txt", text.as_bytes(), None, &opts)
+            .0
+            .expect("plain text always parses"),
+    }
+}
+
+fn compute_view(indexed: &Indexed, config: &Config, uri: &Uri, language: &str, text: &str) -> View {
+    if let Some(path) = uri.to_file_path() {
+        if let Some(&doc) = indexed.by_path.get(path.as_ref()) {
+            return View::Source { doc };
+        }
+    }
+    let doc = parse_draft(&draft_path(uri, language), text);
+    let report = check::check(&indexed.corpus, &doc, config);
+    View::Draft {
+        doc: Box::new(doc),
+        report,
+    }
+}
+
+impl Backend {
+    /// Settings in effect: defaults, then `onrecord.toml`, then the
+    /// editor's. Reports a broken settings file once.
+    async fn reload_config(&self) {
+        let (root, init, settings) = {
+            let s = self.state.lock().await;
+            (s.root.clone(), s.init_options.clone(), s.settings.clone())
+        };
+        let mut config = Config::default();
+        let mut problems = Vec::new();
+        if let Some(root) = &root {
+            let path = root.join(config::FILE_NAME);
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                match config.apply_toml(&text) {
+                    Ok(skipped) => problems.extend(
+                        skipped
+                            .into_iter()
+                            .map(|s| format!("{}: {s}", config::FILE_NAME)),
+                    ),
+                    Err(e) => {
+                        let msg = format!("{}: {e}; using the defaults", config::FILE_NAME);
+                        let mut s = self.state.lock().await;
+                        if s.reported_config_error.as_deref() != Some(&msg) {
+                            s.reported_config_error = Some(msg.clone());
+                            drop(s);
+                            self.client.show_message(MessageType::ERROR, msg).await;
+                        }
+                    }
+                }
+            }
+        }
+        for layer in [init, settings].into_iter().flatten() {
+            match config.apply_json(&layer) {
+                Ok(skipped) => problems.extend(skipped),
+                Err(e) => problems.push(format!("settings: {e}")),
+            }
+        }
+        for p in problems {
+            self.client.log_message(MessageType::WARNING, p).await;
+        }
+        self.state.lock().await.config = config;
+    }
+
+    /// Indexes the whole corpus in the background, reporting progress.
+    async fn reindex(&self) {
+        let (root, config, progress_supported) = {
+            let s = self.state.lock().await;
+            (s.root.clone(), s.config.clone(), s.progress_supported)
+        };
+        let root = root.unwrap_or_else(|| PathBuf::from("."));
+        let paths = config.corpus_under(&root);
+        for p in &paths {
+            if !p.exists() {
+                self.client
+                    .show_message(
+                        MessageType::WARNING,
+                        format!("onrecord: corpus path {} does not exist", p.display()),
+                    )
+                    .await;
+            }
+        }
+        let client = self.client.clone();
+        let state = self.state.clone();
+        let handle = tokio::spawn(async move {
+            let token = NumberOrString::String("onrecord/index".into());
+            let progress = if progress_supported
+                && client
+                    .create_work_done_progress(token.clone())
+                    .await
+                    .is_ok()
+            {
+                Some(
+                    client
+                        .progress(token, "onrecord: indexing sources")
+                        .with_percentage(0)
+                        .begin()
+                        .await,
+                )
+            } else {
+                None
+            };
+            let _ = client
+                .send_notification::<StatusNotification>(serde_json::json!({"state": "indexing"}))
+                .await;
+            let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<(usize, usize)>();
+            let opts = LoadOptions {
+                max_bytes: corpus::DEFAULT_MAX_BYTES,
+                exclude: config.exclude.clone(),
+            };
+            let work = tokio::task::spawn_blocking(move || {
+                let (docs, warnings) = corpus::load_with_progress(&paths, &opts, &|done, total| {
+                    let _ = tx.send((done, total));
+                });
+                Indexed::new(docs, warnings)
+            });
+            let mut last_pct = u32::MAX;
+            while let Some((done, total)) = rx.recv().await {
+                let pct = (done * 100).checked_div(total).unwrap_or(100) as u32;
+                if let Some(p) = &progress {
+                    if pct != last_pct || done == total {
+                        p.report_with_message(format!("{done}/{total} files"), pct)
+                            .await;
+                    }
+                }
+                last_pct = pct;
+            }
+            let Ok(indexed) = work.await else { return };
+            for w in &indexed.corpus.analysis.warnings {
+                client
+                    .log_message(MessageType::WARNING, format!("onrecord: {w}"))
+                    .await;
+            }
+            let summary = format!(
+                "{} quotations in {} articles",
+                indexed.corpus.analysis.quotes.len(),
+                indexed.corpus.docs().len()
+            );
+            let status = serde_json::json!({
+                "state": "ready",
+                "quotations": indexed.corpus.analysis.quotes.len(),
+                "articles": indexed.corpus.docs().len(),
+            });
+            let uris: Vec<Uri> = {
+                let mut s = state.lock().await;
+                s.indexed = Arc::new(indexed);
+                s.generation += 1;
+                s.docs.keys().cloned().collect()
+            };
+            if let Some(p) = progress {
+                p.finish_with_message(summary.clone()).await;
+            }
+            client
+                .log_message(MessageType::INFO, format!("onrecord: {summary}"))
+                .await;
+            let _ = client.send_notification::<StatusNotification>(status).await;
+            for uri in uris {
+                schedule(&client, &state, uri, Duration::ZERO).await;
+            }
+        });
+        let mut s = self.state.lock().await;
+        if let Some(old) = s.indexing.replace(handle) {
+            old.abort();
+        }
+    }
+
+    /// The view of a document at its current version, computing it when
+    /// needed. Documents that are not open but belong to the corpus are
+    /// answered from the corpus.
+    async fn view(&self, uri: &Uri) -> Result<(Arc<View>, Arc<Indexed>, Encoding, Config)> {
+        let (snapshot, indexed, enc, config, generation) = {
+            let s = self.state.lock().await;
+            let snap = match s.docs.get(uri) {
+                Some(d) => match &d.view {
+                    Some((v, g, view)) if *v == d.version && *g == s.generation => {
+                        return Ok((
+                            view.clone(),
+                            s.indexed.clone(),
+                            s.encoding,
+                            s.config.clone(),
+                        ));
+                    }
+                    _ => Some((d.rope.to_string(), d.language.clone(), d.version)),
+                },
+                None => None,
+            };
+            (
+                snap,
+                s.indexed.clone(),
+                s.encoding,
+                s.config.clone(),
+                s.generation,
+            )
+        };
+        let Some((text, language, version)) = snapshot else {
+            if let Some(path) = uri.to_file_path() {
+                if let Some(&doc) = indexed.by_path.get(path.as_ref()) {
+                    return Ok((Arc::new(View::Source { doc }), indexed, enc, config));
+                }
+            }
+            return Err(Error::invalid_params(format!(
+                "document not open and not in the corpus: {}",
+                uri.as_str()
+            )));
+        };
+        let (idx, cfg, u) = (indexed.clone(), config.clone(), uri.clone());
+        let view =
+            tokio::task::spawn_blocking(move || compute_view(&idx, &cfg, &u, &language, &text))
+                .await
+                .map_err(|_| Error::internal_error())?;
+        let view = Arc::new(view);
+        let mut s = self.state.lock().await;
+        let current = s.generation;
+        if let Some(d) = s.docs.get_mut(uri) {
+            if d.version == version && current == generation {
+                d.view = Some((version, generation, view.clone()));
+            }
+        }
+        Ok((view, indexed, enc, config))
+    }
+
+    /// `onrecord/sources`: every other report of the quotation at a
+    /// position, as locations (for editors' "show other reporting").
+    async fn sources_request(&self, params: TextDocumentPositionParams) -> Result<Vec<Location>> {
+        let r = self
+            .references(ReferenceParams {
+                text_document_position: params,
+                work_done_progress_params: Default::default(),
+                partial_result_params: Default::default(),
+                context: ReferenceContext {
+                    include_declaration: false,
+                },
+            })
+            .await?;
+        Ok(r.unwrap_or_default())
+    }
+}
+
+/// Checks a document after `delay`, replacing any pending check, and
+/// publishes the diagnostics only if the document is still at the version
+/// that was checked.
+async fn schedule(client: &Client, state: &Arc<Mutex<State>>, uri: Uri, delay: Duration) {
+    let client2 = client.clone();
+    let state2 = state.clone();
+    let uri2 = uri.clone();
+    let task = tokio::spawn(async move {
+        tokio::time::sleep(delay).await;
+        let (text, language, version, indexed, config, generation, enc) = {
+            let s = state2.lock().await;
+            let Some(d) = s.docs.get(&uri2) else { return };
+            (
+                d.rope.to_string(),
+                d.language.clone(),
+                d.version,
+                s.indexed.clone(),
+                s.config.clone(),
+                s.generation,
+                s.encoding,
+            )
+        };
+        let (idx, cfg, u) = (indexed.clone(), config.clone(), uri2.clone());
+        let Ok(view) =
+            tokio::task::spawn_blocking(move || compute_view(&idx, &cfg, &u, &language, &text))
+                .await
+        else {
+            return;
+        };
+        let diagnostics = features::diagnostics(&view, &indexed, enc);
+        let view = Arc::new(view);
+        // Publish under the lock, so that no newer version can be stored
+        // between the check and the send.
+        let mut s = state2.lock().await;
+        let current = s.generation;
+        let Some(d) = s.docs.get_mut(&uri2) else {
+            return;
+        };
+        if d.version != version || current != generation {
+            return;
+        }
+        d.view = Some((version, generation, view));
+        client2
+            .publish_diagnostics(uri2, diagnostics, Some(version))
+            .await;
+    });
+    let mut s = state.lock().await;
+    match s.docs.get_mut(&uri) {
+        Some(d) => {
+            if let Some(old) = d.task.replace(task) {
+                old.abort();
+            }
+        }
+        None => task.abort(),
+    }
+}
+
+fn severity_to_lsp(s: config::Severity) -> DiagnosticSeverity {
+    match s {
+        config::Severity::Error => DiagnosticSeverity::ERROR,
+        config::Severity::Warning => DiagnosticSeverity::WARNING,
+        config::Severity::Information => DiagnosticSeverity::INFORMATION,
+        _ => DiagnosticSeverity::HINT,
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let mut s = self.state.lock().await;
+        #[allow(deprecated)]
+        let root = params
+            .workspace_folders
+            .as_ref()
+            .and_then(|f| f.first())
+            .and_then(|f| f.uri.to_file_path().map(|p| p.into_owned()))
+            .or_else(|| {
+                params
+                    .root_uri
+                    .as_ref()
+                    .and_then(|u| u.to_file_path().map(|p| p.into_owned()))
+            });
+        s.root = root;
+        let caps = &params.capabilities;
+        let utf8 = caps
+            .general
+            .as_ref()
+            .and_then(|g| g.position_encodings.as_ref())
+            .is_some_and(|e| e.contains(&PositionEncodingKind::UTF8));
+        s.encoding = if utf8 {
+            Encoding::Utf8
+        } else {
+            Encoding::Utf16
+        };
+        s.progress_supported = caps
+            .window
+            .as_ref()
+            .and_then(|w| w.work_done_progress)
+            .unwrap_or(false);
+        s.watch_dynamic = caps
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false);
+        s.init_options = params.initialization_options.clone();
+        let encoding = if utf8 {
+            PositionEncodingKind::UTF8
+        } else {
+            PositionEncodingKind::UTF16
+        };
+        Ok(InitializeResult {
+            server_info: Some(ServerInfo {
+                name: "onrecord".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+            capabilities: ServerCapabilities {
+                position_encoding: Some(encoding),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+                        ..Default::default()
+                    },
+                )),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                        ..Default::default()
+                    },
+                )),
+                inlay_hint_provider: Some(OneOf::Left(true)),
+                code_lens_provider: Some(CodeLensOptions {
+                    resolve_provider: Some(false),
+                }),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(
+                        ["\"", "\u{201c}", "\u{ab}", " "]
+                            .iter()
+                            .map(|s| s.to_string())
+                            .collect(),
+                    ),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        self.reload_config().await;
+        let watch_dynamic = self.state.lock().await.watch_dynamic;
+        if watch_dynamic {
+            let options = DidChangeWatchedFilesRegistrationOptions {
+                watchers: vec![FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(
+                        "**/*.{txt,text,md,markdown,html,htm,xhtml,toml}".into(),
+                    ),
+                    kind: None,
+                }],
+            };
+            let registration = Registration {
+                id: "onrecord-watch".into(),
+                method: "workspace/didChangeWatchedFiles".into(),
+                register_options: serde_json::to_value(options).ok(),
+            };
+            if let Err(e) = self.client.register_capability(vec![registration]).await {
+                self.client
+                    .log_message(
+                        MessageType::WARNING,
+                        format!("onrecord: could not watch files: {e}"),
+                    )
+                    .await;
+            }
+        }
+        self.reindex().await;
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        let mut s = self.state.lock().await;
+        s.shut_down = true;
+        if let Some(t) = s.indexing.take() {
+            t.abort();
+        }
+        for d in s.docs.values_mut() {
+            if let Some(t) = d.task.take() {
+                t.abort();
+            }
+        }
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let td = params.text_document;
+        {
+            let mut s = self.state.lock().await;
+            s.docs.insert(
+                td.uri.clone(),
+                OpenDoc {
+                    rope: Rope::from_str(&td.text),
+                    version: td.version,
+                    language: td.language_id,
+                    task: None,
+                    view: None,
+                },
+            );
+        }
+        schedule(&self.client, &self.state, td.uri, Duration::ZERO).await;
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        {
+            let mut s = self.state.lock().await;
+            let enc = s.encoding;
+            let Some(d) = s.docs.get_mut(&uri) else {
+                drop(s);
+                self.client
+                    .log_message(
+                        MessageType::WARNING,
+                        format!(
+                            "onrecord: change to a document that is not open: {}",
+                            uri.as_str()
+                        ),
+                    )
+                    .await;
+                return;
+            };
+            for change in params.content_changes {
+                match change.range {
+                    Some(range) => {
+                        let a = position::rope_char(&d.rope, range.start, enc);
+                        let b = position::rope_char(&d.rope, range.end, enc).max(a);
+                        d.rope.remove(a..b);
+                        d.rope.insert(a, &change.text);
+                    }
+                    None => d.rope = Rope::from_str(&change.text),
+                }
+            }
+            d.version = params.text_document.version;
+        }
+        schedule(&self.client, &self.state, uri, DEBOUNCE).await;
+    }
+
+    async fn did_save(&self, _: DidSaveTextDocumentParams) {}
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let removed = self.state.lock().await.docs.remove(&uri);
+        if let Some(mut d) = removed {
+            if let Some(t) = d.task.take() {
+                t.abort();
+            }
+        }
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let old = {
+            let mut s = self.state.lock().await;
+            s.settings = Some(params.settings);
+            s.config.clone()
+        };
+        self.reload_config().await;
+        let (new, uris) = {
+            let s = self.state.lock().await;
+            (s.config.clone(), s.docs.keys().cloned().collect::<Vec<_>>())
+        };
+        if new.corpus_paths != old.corpus_paths || new.exclude != old.exclude {
+            self.reindex().await;
+        } else if new != old {
+            {
+                let mut s = self.state.lock().await;
+                for d in s.docs.values_mut() {
+                    d.view = None;
+                }
+            }
+            for uri in uris {
+                schedule(&self.client, &self.state, uri, Duration::ZERO).await;
+            }
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let (root, config, indexed) = {
+            let s = self.state.lock().await;
+            (s.root.clone(), s.config.clone(), s.indexed.clone())
+        };
+        let root = root.unwrap_or_else(|| PathBuf::from("."));
+        let mut changed: Vec<(PathBuf, bool)> = Vec::new();
+        for ev in &params.changes {
+            let Some(path) = ev.uri.to_file_path().map(|p| p.into_owned()) else {
+                continue;
+            };
+            if path.file_name().is_some_and(|n| n == config::FILE_NAME) {
+                let old = config.clone();
+                self.reload_config().await;
+                let new = self.state.lock().await.config.clone();
+                if new != old {
+                    self.reindex().await;
+                }
+                return;
+            }
+            changed.push((path, ev.typ == FileChangeType::DELETED));
+        }
+        let roots = config.corpus_under(&root);
+        let relevant: Vec<(PathBuf, bool)> = changed
+            .into_iter()
+            .filter(|(p, _)| {
+                indexed.by_path.contains_key(p)
+                    || (Format::from_path(p).is_some()
+                        && roots.iter().any(|r| {
+                            p.starts_with(r) && !corpus::is_excluded(r, p, &config.exclude)
+                        }))
+            })
+            .collect();
+        if relevant.is_empty() {
+            return;
+        }
+        // Re-read only the changed files; the rest of the corpus is kept.
+        let opts = LoadOptions {
+            max_bytes: corpus::DEFAULT_MAX_BYTES,
+            exclude: config.exclude.clone(),
+        };
+        let work = tokio::task::spawn_blocking(move || {
+            let mut docs: Vec<Document> = indexed.corpus.docs().to_vec();
+            let mut warnings = Vec::new();
+            for (path, deleted) in relevant {
+                let key = corpus::display_path(&path);
+                docs.retain(|d| d.path != key);
+                if !deleted {
+                    let (doc, w) = corpus::load_file(&path, &opts);
+                    warnings.extend(w);
+                    docs.extend(doc);
+                }
+            }
+            docs.sort_by(|a, b| a.path.cmp(&b.path));
+            Indexed::new(docs, warnings)
+        });
+        let Ok(new) = work.await else { return };
+        for w in &new.corpus.analysis.warnings {
+            self.client
+                .log_message(MessageType::WARNING, format!("onrecord: {w}"))
+                .await;
+        }
+        let status = serde_json::json!({
+            "state": "ready",
+            "quotations": new.corpus.analysis.quotes.len(),
+            "articles": new.corpus.docs().len(),
+        });
+        let uris: Vec<Uri> = {
+            let mut s = self.state.lock().await;
+            s.indexed = Arc::new(new);
+            s.generation += 1;
+            s.docs.keys().cloned().collect()
+        };
+        let _ = self
+            .client
+            .send_notification::<StatusNotification>(status)
+            .await;
+        for uri in uris {
+            schedule(&self.client, &self.state, uri, Duration::ZERO).await;
+        }
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let p = params.text_document_position_params;
+        let (view, indexed, enc, _) = self.view(&p.text_document.uri).await?;
+        features::hover(&view, &indexed, enc, p.position)
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let p = params.text_document_position_params;
+        let (view, indexed, enc, _) = self.view(&p.text_document.uri).await?;
+        let locs = features::sources_at(&view, &indexed, enc, p.position)?;
+        Ok(locs.into_iter().next().map(GotoDefinitionResponse::Scalar))
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let p = params.text_document_position;
+        let uri = p.text_document.uri.clone();
+        let (view, indexed, enc, _) = self.view(&uri).await?;
+        let mut locs = features::sources_at(&view, &indexed, enc, p.position)?;
+        let Some(here) = features::quote_range_at(&view, &indexed, enc, p.position)? else {
+            return Ok(Some(locs));
+        };
+        // The same words in the other open drafts.
+        let others: Vec<(Uri, Arc<View>)> = {
+            let s = self.state.lock().await;
+            s.docs
+                .iter()
+                .filter(|(u, _)| **u != uri)
+                .filter_map(|(u, d)| d.view.as_ref().map(|(_, _, v)| (u.clone(), v.clone())))
+                .collect()
+        };
+        let places = features::source_places_at(&view, &indexed, p.position, enc)?;
+        for (u, v) in others {
+            locs.extend(features::drafts_sharing(&v, &u, &places, enc));
+        }
+        if params.context.include_declaration {
+            locs.insert(0, Location::new(uri, here));
+        }
+        Ok(Some(locs))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri.clone();
+        let (view, _, enc, _) = self.view(&uri).await?;
+        Ok(Some(features::code_actions(&view, &uri, enc, params.range)))
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        let (view, indexed, enc, config) = self.view(&params.text_document.uri).await?;
+        if !config.inlay_hints {
+            return Ok(Some(Vec::new()));
+        }
+        Ok(Some(features::inlay_hints(
+            &view,
+            &indexed,
+            enc,
+            params.range,
+        )))
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        let uri = params.text_document.uri;
+        let (view, indexed, enc, _) = self.view(&uri).await?;
+        Ok(Some(features::code_lenses(&view, &indexed, &uri, enc)))
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        let (view, indexed, enc, _) = self.view(&params.text_document.uri).await?;
+        Ok(Some(DocumentSymbolResponse::Nested(
+            features::document_symbols(&view, &indexed, enc),
+        )))
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
+        let (indexed, enc) = {
+            let s = self.state.lock().await;
+            (s.indexed.clone(), s.encoding)
+        };
+        Ok(Some(WorkspaceSymbolResponse::Nested(
+            features::workspace_symbols(&indexed, enc, &params.query),
+        )))
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let p = params.text_document_position;
+        let (line, enc, indexed) = {
+            let s = self.state.lock().await;
+            let Some(d) = s.docs.get(&p.text_document.uri) else {
+                return Err(Error::invalid_params(format!(
+                    "document not open: {}",
+                    p.text_document.uri.as_str()
+                )));
+            };
+            if p.position.line as usize >= d.rope.len_lines() {
+                return Ok(None);
+            }
+            let line_start = d.rope.line_to_char(p.position.line as usize);
+            let at = position::rope_char(&d.rope, p.position, s.encoding);
+            // Only the text before the cursor, and at most a few hundred
+            // characters of it.
+            let from = line_start.max(at.saturating_sub(400));
+            let text: String = d.rope.slice(from..at).to_string();
+            (text, s.encoding, s.indexed.clone())
+        };
+        let items = tokio::task::spawn_blocking(move || {
+            features::completions(&indexed, &line, p.position, enc)
+        })
+        .await
+        .map_err(|_| Error::internal_error())?;
+        Ok(Some(CompletionResponse::Array(items)))
+    }
+}

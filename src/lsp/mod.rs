@@ -654,6 +654,19 @@ impl LanguageServer for Backend {
                     .await;
                 return;
             };
+            if params.text_document.version < d.version {
+                drop(s);
+                self.client
+                    .log_message(
+                        MessageType::WARNING,
+                        format!(
+                            "onrecord: ignored an out-of-order change to {}",
+                            uri.as_str()
+                        ),
+                    )
+                    .await;
+                return;
+            }
             for change in params.content_changes {
                 match change.range {
                     Some(range) => {

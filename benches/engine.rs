@@ -81,3 +81,54 @@ fn analyze_10k_end_to_end(bencher: Bencher) {
         .with_inputs(|| docs.to_vec())
         .bench_values(|docs| engine::analyze(docs, vec![], &opts));
 }
+
+/// The 10,000-article corpus analysed and indexed for checking drafts.
+fn corpus_10k() -> &'static onrecord::check::Corpus {
+    static CORPUS: OnceLock<onrecord::check::Corpus> = OnceLock::new();
+    CORPUS.get_or_init(|| {
+        let a = engine::analyze(docs_10k().to_vec(), Vec::new(), &LinkOptions::default());
+        onrecord::check::Corpus::new(a)
+    })
+}
+
+/// Building the word index that drafts are checked against, on top of an
+/// analysis (what the server does after indexing).
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn draft_index_10k(bencher: Bencher) {
+    let docs = docs_10k();
+    bencher
+        .with_inputs(|| engine::analyze(docs.to_vec(), Vec::new(), &LinkOptions::default()))
+        .bench_values(|a| black_box(onrecord::check::Corpus::new(a)));
+}
+
+/// Checking one draft of 40 quotations (half copied from the corpus, some
+/// with a word changed, some unattributed) against 10,000 articles: the
+/// work done after each pause in typing.
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn check_draft_against_10k(bencher: Bencher) {
+    let corpus = corpus_10k();
+    let a = &corpus.analysis;
+    let mut draft = String::from("# Draft\n\n");
+    for (k, q) in a.quotes.iter().step_by(a.quotes.len() / 40).take(40).enumerate() {
+        let doc = &a.docs[q.doc as usize];
+        let mut words = q.quote.text(&doc.text);
+        if k % 3 == 1 {
+            words = words.replacen(' ', " really ", 1);
+        }
+        if k % 4 == 0 {
+            draft.push_str(&format!("\"{words}\"\n\n"));
+        } else {
+            draft.push_str(&format!("\"{words}\" Jo Smith said.\n\n"));
+        }
+    }
+    let doc = onrecord::corpus::parse_document(
+        "draft.md",
+        draft.as_bytes(),
+        None,
+        &onrecord::corpus::LoadOptions::default(),
+    )
+    .0
+    .unwrap();
+    let config = onrecord::config::Config::default();
+    bencher.bench(|| black_box(onrecord::check::check(corpus, black_box(&doc), &config)));
+}

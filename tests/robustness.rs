@@ -158,3 +158,85 @@ fn a_huge_single_line_article_is_read() {
     );
     assert_eq!(a.quotes.len(), 80_000);
 }
+
+#[test]
+fn a_file_deleted_while_the_corpus_loads_is_one_warning() {
+    let dir = std::env::temp_dir().join(format!("onrecord-deleted-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        std::fs::write(
+            dir.join(name),
+            "\"We will look at every page of the report,\" Jo Ray said.\n",
+        )
+        .unwrap();
+    }
+    let doomed = dir.join("b.txt");
+    // The files are listed, then b.txt disappears before it is read.
+    let (docs, warnings) = onrecord::corpus::load_with_progress(
+        std::slice::from_ref(&dir),
+        &LoadOptions::default(),
+        &|done, _| {
+            if done == 0 {
+                let _ = std::fs::remove_file(&doomed);
+            }
+        },
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].file.ends_with("b.txt"));
+    assert!(warnings[0].message.starts_with("cannot read"));
+    assert!(!warnings[0].message.contains('\n'));
+}
+
+#[test]
+fn random_drafts_never_panic_the_checker() {
+    let mut rng = Rng::new(11, 0);
+    let sources: Vec<_> = (0..20)
+        .filter_map(|i| {
+            let text = random_doc(&mut rng);
+            parse_document(
+                &format!("s{i}.txt"),
+                text.as_bytes(),
+                None,
+                &LoadOptions::default(),
+            )
+            .0
+        })
+        .collect();
+    let corpus = onrecord::check::Corpus::new(engine::analyze(
+        sources,
+        Vec::new(),
+        &LinkOptions::default(),
+    ));
+    let config = onrecord::config::Config::default();
+    for i in 0..200 {
+        let text = random_doc(&mut rng);
+        let Some(doc) = parse_document(
+            &format!("d{i}.md"),
+            text.as_bytes(),
+            None,
+            &LoadOptions::default(),
+        )
+        .0
+        else {
+            continue;
+        };
+        let report = onrecord::check::check(&corpus, &doc, &config);
+        for f in &report.findings {
+            assert!(
+                doc.raw.is_char_boundary(f.start as usize)
+                    && doc.raw.is_char_boundary(f.end as usize)
+            );
+            for fix in &f.fixes {
+                let (s, e) = (fix.edit.start as usize, fix.edit.end as usize);
+                assert!(s <= e && e <= doc.raw.len());
+                assert!(
+                    doc.raw.is_char_boundary(s) && doc.raw.is_char_boundary(e),
+                    "{fix:?}"
+                );
+            }
+        }
+    }
+}

@@ -502,3 +502,39 @@ async fn a_50_mb_single_line_draft_is_checked() {
     assert_eq!(d["range"]["start"]["character"], 50 * 1024 * 1024);
     peer.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_source_file_open_in_the_editor_gets_hover_and_jumps() {
+    let ws = workspace();
+    let mut peer = Peer::start().await;
+    peer.initialize(&ws, json!({})).await;
+    peer.wait_notification("onrecord/status", |p| p["state"] == "ready")
+        .await;
+    let uri = ws.uri("sources/harbor-a.txt");
+    peer.open(&uri, "plaintext", 1, SOURCE_A).await;
+    let diags = peer.diagnostics_for(&uri, 1).await;
+    assert_eq!(diags, json!([]), "sources are not checked as drafts");
+    let at = SOURCE_A.find("We will not vote").unwrap();
+    let (l, c) = utf16_pos(SOURCE_A, at);
+    let pos = json!({"line": l, "character": c + 3});
+    let hover = peer
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": pos}),
+        )
+        .await;
+    let md = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(md.contains("Oskar Lindqvist"), "{md}");
+    assert!(md.contains("harbor-b.txt:5"), "{md}");
+    let refs = peer
+        .request(
+            "textDocument/references",
+            json!({"textDocument": {"uri": uri}, "position": pos, "context": {"includeDeclaration": true}}),
+        )
+        .await;
+    let found = refs["result"].as_array().unwrap();
+    assert_eq!(found.len(), 2);
+    assert_eq!(found[0]["uri"], uri);
+    assert_eq!(found[1]["uri"], ws.uri("sources/harbor-b.txt"));
+    peer.shutdown().await;
+}

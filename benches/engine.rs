@@ -109,7 +109,13 @@ fn check_draft_against_10k(bencher: Bencher) {
     let corpus = corpus_10k();
     let a = &corpus.analysis;
     let mut draft = String::from("# Draft\n\n");
-    for (k, q) in a.quotes.iter().step_by(a.quotes.len() / 40).take(40).enumerate() {
+    for (k, q) in a
+        .quotes
+        .iter()
+        .step_by(a.quotes.len() / 40)
+        .take(40)
+        .enumerate()
+    {
         let doc = &a.docs[q.doc as usize];
         let mut words = q.quote.text(&doc.text);
         if k % 3 == 1 {

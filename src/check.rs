@@ -126,6 +126,163 @@ impl Corpus {
     }
 }
 
+/// Source words an ellipsis may stand for.
+const MAX_ELIDED: usize = 120;
+
+impl Corpus {
+    /// Quotation words left out of the alignment at either end stand for
+    /// as many source words there (`stand idle` for `stand still`), within
+    /// the source quotation, or in unquoted text within the sentence.
+    fn widen(&self, p: &mut Place) {
+        let before = p.q_start as usize;
+        let after = p.total.saturating_sub(p.q_end) as usize;
+        if before == 0 && after == 0 {
+            return;
+        }
+        let text = &self.analysis.docs[p.doc as usize].text;
+        let (lo, hi) = match self.analysis.quote_at(p.doc, p.start, p.end) {
+            Some(q) => {
+                let q = &self.analysis.quotes[q as usize].quote;
+                (q.start() as usize, q.end() as usize)
+            }
+            None => {
+                let stop = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+                let (s, e) = (p.start as usize, p.end as usize);
+                (
+                    text[..s].rfind(stop).map_or(0, |i| i + 1),
+                    text[e..].find(stop).map_or(text.len(), |i| e + i),
+                )
+            }
+        };
+        let mut w = Vec::new();
+        if before > 0 && lo < p.start as usize {
+            link::words(text, lo, p.start as usize, &mut w);
+            let extra = &w[w.len().saturating_sub(before)..];
+            if let Some(first) = extra.first() {
+                p.start = first.start;
+            }
+            p.differ_r.extend(extra.iter().map(|x| (x.start, x.end)));
+        }
+        w.clear();
+        if after > 0 && (p.end as usize) < hi {
+            link::words(text, p.end as usize, hi, &mut w);
+            let extra = &w[..after.min(w.len())];
+            if let Some(last) = extra.last() {
+                p.end = last.end;
+            }
+            p.differ_r.extend(extra.iter().map(|x| (x.start, x.end)));
+        }
+        p.differ_r.sort_unstable();
+        p.differ_r.dedup();
+    }
+
+    /// The places of a quotation with ellipses: where its pieces appear in
+    /// order, word for word, with source words left out only at the
+    /// ellipses. An alignment stops at a long omission, so each piece is
+    /// looked up too; `places` that are no such place are kept as found.
+    fn find_elided(&self, text: &str, segments: &[(u32, u32)], places: Vec<Place>) -> Vec<Place> {
+        let pieces = ellipsis_pieces(text, segments);
+        if pieces.len() < 2 {
+            return places;
+        }
+        let mut more = Vec::new();
+        for piece in pieces.iter().filter(|p| p.len() >= link::N) {
+            more.extend(
+                self.find(piece, 1.0)
+                    .iter()
+                    .filter_map(|p| self.elided(&pieces, p)),
+            );
+        }
+        let mut out: Vec<Place> = places
+            .into_iter()
+            .map(|p| self.elided(&pieces, &p).unwrap_or(p))
+            .collect();
+        out.extend(more);
+        out
+    }
+
+    /// The pieces in order around `p`, each word for word, as one exact place.
+    fn elided(&self, pieces: &[Vec<Word>], p: &Place) -> Option<Place> {
+        let text = &self.analysis.docs[p.doc as usize].text;
+        let mut rs = (p.start as usize).saturating_sub(2000);
+        let mut re = (p.end as usize + 2000).min(text.len());
+        while !text.is_char_boundary(rs) {
+            rs -= 1;
+        }
+        while !text.is_char_boundary(re) {
+            re += 1;
+        }
+        let mut rw = Vec::new();
+        link::words(text, rs, re, &mut rw);
+        let at = |from: usize, piece: &[Word]| {
+            (from..(rw.len() + 1).saturating_sub(piece.len())).find(|&i| {
+                rw[i..i + piece.len()]
+                    .iter()
+                    .zip(piece)
+                    .all(|(a, b)| a.hash == b.hash)
+            })
+        };
+        let mut from = 0;
+        while let Some(first) = at(from, &pieces[0]) {
+            from = first + 1;
+            let mut end = first + pieces[0].len();
+            let all = pieces[1..].iter().all(|piece| match at(end, piece) {
+                Some(i) if i - end <= MAX_ELIDED => {
+                    end = i + piece.len();
+                    true
+                }
+                _ => false,
+            });
+            let (start, stop) = (rw[first].start, rw[end - 1].end);
+            if all && start < p.end && p.start < stop {
+                let total = pieces.iter().map(|x| x.len() as u32).sum();
+                return Some(Place {
+                    doc: p.doc,
+                    start,
+                    end: stop,
+                    matched: total,
+                    total,
+                    q_start: 0,
+                    q_end: total,
+                    differ_q: Vec::new(),
+                    differ_r: Vec::new(),
+                });
+            }
+        }
+        None
+    }
+}
+
+/// The words of a quotation between its ellipses, piece by piece.
+fn ellipsis_pieces(text: &str, segments: &[(u32, u32)]) -> Vec<Vec<Word>> {
+    let mut pieces = vec![Vec::new()];
+    for &(s, e) in segments {
+        let (s, e) = (s as usize, e as usize);
+        let seg = &text[s..e];
+        let mut cuts: Vec<(usize, usize)> = seg
+            .match_indices("...")
+            .chain(seg.match_indices('…'))
+            .map(|(i, m)| (s + i, s + i + m.len()))
+            .collect();
+        cuts.sort_unstable();
+        let mut from = s;
+        for (a, b) in cuts {
+            if a >= from {
+                if let Some(last) = pieces.last_mut() {
+                    link::words(text, from, a, last);
+                }
+                pieces.push(Vec::new());
+                from = b;
+            }
+        }
+        if let Some(last) = pieces.last_mut() {
+            link::words(text, from, e, last);
+        }
+    }
+    pieces.retain(|p| !p.is_empty());
+    pieces
+}
+
 /// A place in the corpus that carries a draft quotation's words.
 #[derive(Clone, Debug)]
 struct Place {
@@ -280,7 +437,12 @@ pub fn check(corpus: &Corpus, draft: &Document, config: &Config) -> DraftReport 
         };
         if qw.len() >= config.min_words.max(link::N) {
             let ellipsis = qc.text.contains("...") || qc.text.contains('…');
-            let places = corpus.find(&qw, CLOSE_SHARE);
+            let mut places = corpus.find(&qw, CLOSE_SHARE);
+            if ellipsis {
+                places = corpus.find_elided(&draft.text, &segments, places);
+            } else {
+                places.iter_mut().for_each(|p| corpus.widen(p));
+            }
             resolve(corpus, &mut qc, &qw, places, ellipsis);
         }
         let entity = result.attribution.speakers[qi]
@@ -439,11 +601,14 @@ pub fn same_speaker(draft: &DraftSpeaker, heads: &[String], sp: &engine::Speaker
     ds == ns && (!d.contains(' ') || !n.contains(' '))
 }
 
-/// How to name a corpus speaker in a sentence of the draft.
+/// How to name a corpus speaker in a sentence of the draft: `a State
+/// Department official`, but `the transport ministry` (one of a kind).
 fn speaker_phrase(sp: &engine::SpeakerEntity) -> String {
     if sp.anonymous {
         let name = sp.name.trim();
-        let article = if name
+        let article = if sp.kind == EntityKind::Organization {
+            "the"
+        } else if name
             .chars()
             .next()
             .is_some_and(|c| "aeiouAEIOU".contains(c))
@@ -563,7 +728,13 @@ fn findings(
                         replacement: source,
                     },
                 };
-                push(Code::Misquote, message, vec![fix]);
+                // The source wording of an elided quotation is not its words.
+                let elided = qc.text.contains("...") || qc.text.contains('…');
+                push(
+                    Code::Misquote,
+                    message,
+                    [fix].into_iter().filter(|_| !elided).collect(),
+                );
             }
         }
         _ => {}
@@ -579,10 +750,11 @@ fn findings(
             let first = &speakers[qc.said_by[0] as usize];
             let mut fixes = Vec::new();
             if let Some((ms, me)) = sp.mention {
-                let mentioned = draft.raw.get(ms as usize..me as usize).unwrap_or("");
-                let capital = mentioned.chars().next().is_some_and(char::is_uppercase);
+                // Capitalised only where a sentence starts.
+                let before = draft.raw[..ms as usize].trim_end_matches([' ', '\t']);
+                let starts_sentence = before.is_empty() || before.ends_with(['.', '!', '?', '\n']);
                 let mut replacement = speaker_phrase(first);
-                if capital {
+                if starts_sentence {
                     replacement = capitalize(&replacement);
                 }
                 fixes.push(Fix {
@@ -645,6 +817,17 @@ fn attribution_fix(draft: &Document, qc: &QuoteCheck, who: &str) -> Option<Fix> 
     let mark_at = close - mark.len_utf8();
     let inner_last = raw[..mark_at].chars().next_back()?;
     let after = raw.get(close..).unwrap_or("");
+    let rest = after.trim_start_matches([' ', '\t']);
+    let ends_line = rest.is_empty() || rest.starts_with(['\n', '\r']);
+    // After `,"` or `?"` the sentence may go on (`"…," read the sign.`).
+    let sentence_ends = match inner_last {
+        ',' => ends_line,
+        '?' | '!' => ends_line || rest.starts_with(char::is_uppercase),
+        _ => true,
+    };
+    if !sentence_ends {
+        return None;
+    }
     let title = format!("Attribute to {who}");
     let edit = if inner_last == '.' || inner_last == ',' {
         // "… situation." → "… situation," Name said.
@@ -689,20 +872,51 @@ fn attribution_fix(draft: &Document, qc: &QuoteCheck, who: &str) -> Option<Fix> 
 }
 
 /// An edit that puts `<!-- onrecord-disable-next-line CODE -->` on its own
-/// line above the line of `at`, with the same indentation.
+/// line above the line of `at`, with the same indentation. When the line
+/// above already ends with such a comment for other codes, the code is
+/// added to it instead: a line put between them would end its effect.
 fn disable_fix(draft: &Document, at: u32, code: Code) -> Fix {
     let line = draft.line_of(at);
     let start = draft.line_start(line);
+    let title = format!("Disable {code} for this line");
+    if line > 1 {
+        let above_start = draft.line_start(line - 1) as usize;
+        let above = draft.raw[above_start..start as usize].trim_end();
+        let comment = above.rfind("<!--").map(|s| &above[s + 4..]);
+        if let Some(body) = comment.and_then(|c| c.strip_suffix("-->")) {
+            let mut words = body.split_whitespace();
+            if words.next() == Some("onrecord-disable-next-line")
+                && words.next().is_some()
+                && !body.contains("-->")
+            {
+                let at = above_start + above.len() - 3 - (body.len() - body.trim_end().len());
+                return Fix {
+                    title,
+                    edit: Edit {
+                        start: at as u32,
+                        end: at as u32,
+                        replacement: format!(" {code}"),
+                    },
+                };
+            }
+        }
+    }
     let indent: String = draft.raw[start as usize..]
         .chars()
         .take_while(|c| *c == ' ' || *c == '\t')
         .collect();
+    let line_end = draft.line_start(line + 1) as usize;
+    let eol = if draft.raw[..line_end].ends_with("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
     Fix {
-        title: format!("Disable {code} for this line"),
+        title,
         edit: Edit {
             start,
             end: start,
-            replacement: format!("{indent}<!-- onrecord-disable-next-line {code} -->\n"),
+            replacement: format!("{indent}<!-- onrecord-disable-next-line {code} -->{eol}"),
         },
     }
 }

@@ -21,7 +21,13 @@ pub struct Corpus {
     pub analysis: Analysis,
     /// (trigram, article, view offset of its first word), sorted.
     grams: Vec<(u64, u32, u32)>,
+    /// Places already found, by quotation text: a draft is checked again
+    /// after every pause in typing, and most of its quotations are unchanged.
+    memo: std::sync::Mutex<rustc_hash::FxHashMap<String, Vec<Place>>>,
 }
+
+/// The memo is emptied when it holds more quotations than this.
+const MEMO_LIMIT: usize = 20_000;
 
 /// A trigram in more places than this is a stock phrase and is not looked up.
 const MAX_POSTINGS: usize = 256;
@@ -42,7 +48,45 @@ impl Corpus {
             })
             .collect();
         grams.par_sort_unstable();
-        Corpus { analysis, grams }
+        Corpus {
+            analysis,
+            grams,
+            memo: Default::default(),
+        }
+    }
+
+    /// Forgets the places found so far (for measuring a first check).
+    pub fn forget(&self) {
+        if let Ok(mut m) = self.memo.lock() {
+            m.clear();
+        }
+    }
+
+    /// The places of a draft quotation, remembered by its text.
+    fn places_of(
+        &self,
+        text: &str,
+        qw: &[Word],
+        view: &str,
+        segments: &[(u32, u32)],
+    ) -> Vec<Place> {
+        if let Some(p) = self.memo.lock().ok().and_then(|m| m.get(text).cloned()) {
+            return p;
+        }
+        let ellipsis = text.contains("...") || text.contains('…');
+        let mut places = self.find(qw, CLOSE_SHARE);
+        if ellipsis {
+            places = self.find_elided(view, segments, places);
+        } else {
+            places.iter_mut().for_each(|p| self.widen(p));
+        }
+        if let Ok(mut m) = self.memo.lock() {
+            if m.len() >= MEMO_LIMIT {
+                m.clear();
+            }
+            m.insert(text.to_string(), places.clone());
+        }
+        places
     }
 
     pub fn docs(&self) -> &[Document] {
@@ -403,6 +447,21 @@ pub fn check(corpus: &Corpus, draft: &Document, config: &Config) -> DraftReport 
     let result = engine::analyze_document(draft);
     let disabled = Disabled::parse(&draft.raw);
     let mut report = DraftReport::default();
+    // Look the quotations up in parallel first; the rest is cheap.
+    let mut lookups: Vec<Option<Vec<Place>>> = result
+        .extraction
+        .quotes
+        .par_iter()
+        .map(|q| {
+            if q.kind == Kind::Block && q.holds_quotes {
+                return None;
+            }
+            let segments: Vec<(u32, u32)> = q.segments.iter().map(|s| (s.start, s.end)).collect();
+            let qw = link::quotation_words(&draft.text, &segments);
+            (qw.len() >= config.min_words.max(link::N))
+                .then(|| corpus.places_of(&q.text(&draft.text), &qw, &draft.text, &segments))
+        })
+        .collect();
     for (qi, q) in result.extraction.quotes.iter().enumerate() {
         if q.kind == Kind::Block && q.holds_quotes {
             continue;
@@ -437,12 +496,7 @@ pub fn check(corpus: &Corpus, draft: &Document, config: &Config) -> DraftReport 
         };
         if qw.len() >= config.min_words.max(link::N) {
             let ellipsis = qc.text.contains("...") || qc.text.contains('…');
-            let mut places = corpus.find(&qw, CLOSE_SHARE);
-            if ellipsis {
-                places = corpus.find_elided(&draft.text, &segments, places);
-            } else {
-                places.iter_mut().for_each(|p| corpus.widen(p));
-            }
+            let places = lookups[qi].take().unwrap_or_default();
             resolve(corpus, &mut qc, &qw, places, ellipsis);
         }
         let entity = result.attribution.speakers[qi]

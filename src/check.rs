@@ -137,16 +137,11 @@ impl Corpus {
             let text = &self.analysis.docs[doc as usize].text;
             let first = cluster[0];
             let last = cluster[cluster.len() - 1];
-            let mut rs = (first.1 as usize).saturating_sub((first.2 as usize + 3) * 24);
-            let mut re = (last.1 as usize + (m - last.2 as usize + 3) * 24).min(text.len());
-            while !text.is_char_boundary(rs) {
-                rs -= 1;
-            }
-            while !text.is_char_boundary(re) {
-                re += 1;
-            }
-            let mut region = Vec::new();
-            link::words(text, rs, re, &mut region);
+            let region = words_around(
+                text,
+                (first.1 as usize).saturating_sub((first.2 as usize + 3) * 24),
+                last.1 as usize + (m - last.2 as usize + 3) * 24,
+            );
             let Some(a) = link::align(qw, &region, -(m as isize), region.len() as isize, &mut buf)
             else {
                 continue;
@@ -248,16 +243,11 @@ impl Corpus {
     /// The pieces in order around `p`, each word for word, as one exact place.
     fn elided(&self, pieces: &[Vec<Word>], p: &Place) -> Option<Place> {
         let text = &self.analysis.docs[p.doc as usize].text;
-        let mut rs = (p.start as usize).saturating_sub(2000);
-        let mut re = (p.end as usize + 2000).min(text.len());
-        while !text.is_char_boundary(rs) {
-            rs -= 1;
-        }
-        while !text.is_char_boundary(re) {
-            re += 1;
-        }
-        let mut rw = Vec::new();
-        link::words(text, rs, re, &mut rw);
+        let rw = words_around(
+            text,
+            (p.start as usize).saturating_sub(2000),
+            p.end as usize + 2000,
+        );
         let at = |from: usize, piece: &[Word]| {
             (from..(rw.len() + 1).saturating_sub(piece.len())).find(|&i| {
                 rw[i..i + piece.len()]
@@ -325,6 +315,21 @@ fn ellipsis_pieces(text: &str, segments: &[(u32, u32)]) -> Vec<Vec<Word>> {
     }
     pieces.retain(|p| !p.is_empty());
     pieces
+}
+
+/// The normalized words of `text[start..end]`, the bounds clamped to the
+/// text and widened to character boundaries.
+fn words_around(text: &str, mut start: usize, end: usize) -> Vec<Word> {
+    let mut end = end.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let mut out = Vec::new();
+    link::words(text, start, end, &mut out);
+    out
 }
 
 /// A place in the corpus that carries a draft quotation's words.

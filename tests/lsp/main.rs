@@ -370,10 +370,7 @@ async fn utf8_positions_when_the_client_offers_them() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_change_during_a_check_wins_over_the_older_result() {
     let ws = workspace();
-    let mut peer = Peer::start().await;
-    peer.initialize(&ws, json!({})).await;
-    peer.wait_notification("onrecord/status", |p| p["state"] == "ready")
-        .await;
+    let mut peer = Peer::ready(&ws).await;
     let uri = ws.uri("drafts/story.md");
     // A long draft keeps the first check busy while the edits arrive.
     let filler = "The board met again. \"We will not vote on a plan that the people who work this harbor have not seen,\" Lindqvist said.\n\n".repeat(400);
@@ -456,10 +453,7 @@ async fn bad_requests_get_clear_answers_and_the_server_keeps_going() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_missing_corpus_folder_is_reported_once() {
     let ws = workspace();
-    let mut peer = Peer::start().await;
-    peer.initialize(&ws, json!({})).await;
-    peer.wait_notification("onrecord/status", |p| p["state"] == "ready")
-        .await;
+    let mut peer = Peer::ready(&ws).await;
     peer.notify(
         "workspace/didChangeConfiguration",
         json!({"settings": {"onrecord": {"corpus": {"paths": ["gone"]}}}}),
@@ -484,10 +478,7 @@ async fn a_missing_corpus_folder_is_reported_once() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_50_mb_single_line_draft_is_checked() {
     let ws = workspace();
-    let mut peer = Peer::start().await;
-    peer.initialize(&ws, json!({})).await;
-    peer.wait_notification("onrecord/status", |p| p["state"] == "ready")
-        .await;
+    let mut peer = Peer::ready(&ws).await;
     let uri = ws.uri("drafts/huge.md");
     let mut text = "word ".repeat(10 * 1024 * 1024);
     text.push_str("\"Invented words that no source has ever carried anywhere at all.\"");
@@ -506,10 +497,7 @@ async fn a_50_mb_single_line_draft_is_checked() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_source_file_open_in_the_editor_gets_hover_and_jumps() {
     let ws = workspace();
-    let mut peer = Peer::start().await;
-    peer.initialize(&ws, json!({})).await;
-    peer.wait_notification("onrecord/status", |p| p["state"] == "ready")
-        .await;
+    let mut peer = Peer::ready(&ws).await;
     let uri = ws.uri("sources/harbor-a.txt");
     peer.open(&uri, "plaintext", 1, SOURCE_A).await;
     let diags = peer.diagnostics_for(&uri, 1).await;

@@ -163,6 +163,15 @@ impl Peer {
         }
     }
 
+    /// A server initialized on `ws` that has indexed its corpus.
+    pub async fn ready(ws: &Workspace) -> Peer {
+        let mut peer = Peer::start().await;
+        peer.initialize(ws, json!({})).await;
+        peer.wait_notification("onrecord/status", |p| p["state"] == "ready")
+            .await;
+        peer
+    }
+
     pub async fn initialize(&mut self, ws: &Workspace, general: Value) -> Value {
         let mut caps = json!({
             "window": {"workDoneProgress": true},

@@ -214,17 +214,29 @@ fn load_config(path: Option<&Path>) -> Result<Config, String> {
 /// Loads a corpus, with a progress bar on a terminal when it is large.
 pub fn load_corpus(paths: &[PathBuf], opts: &LoadOptions) -> (Vec<Document>, Vec<Warning>) {
     use std::io::IsTerminal;
-    let (files, _) = corpus::collect_files(paths, &opts.exclude);
-    if files.len() < 500 || !std::io::stderr().is_terminal() {
+    if !std::io::stderr().is_terminal() {
         return corpus::load(paths, opts);
     }
-    let bar = indicatif::ProgressBar::new(files.len() as u64);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template("indexing {bar:30} {pos}/{len} files")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    let r = corpus::load_with_progress(paths, opts, &|done, _| bar.set_position(done as u64));
-    bar.finish_and_clear();
+    // The bar appears once the walk has counted the files, if they are many.
+    let bar: std::sync::OnceLock<Option<indicatif::ProgressBar>> = std::sync::OnceLock::new();
+    let r = corpus::load_with_progress(paths, opts, &|done, total| {
+        let bar = bar.get_or_init(|| {
+            (total >= 500).then(|| {
+                let b = indicatif::ProgressBar::new(total as u64);
+                b.set_style(
+                    indicatif::ProgressStyle::with_template("indexing {bar:30} {pos}/{len} files")
+                        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                );
+                b
+            })
+        });
+        if let Some(b) = bar {
+            b.set_position(done as u64);
+        }
+    });
+    if let Some(Some(b)) = bar.get() {
+        b.finish_and_clear();
+    }
     r
 }
 

@@ -141,6 +141,18 @@ fn speaker_name(indexed: &Indexed, s: u32) -> String {
     indexed.corpus.analysis.speakers[s as usize].name.clone()
 }
 
+/// A finding as a diagnostic, without its related places.
+fn diagnostic_of(p: &Positions, f: &check::Finding) -> Diagnostic {
+    Diagnostic {
+        range: p.range(f.start, f.end),
+        severity: Some(severity_to_lsp(f.severity)),
+        code: Some(NumberOrString::String(f.code.as_str().into())),
+        source: Some("onrecord".into()),
+        message: f.message.clone(),
+        ..Default::default()
+    }
+}
+
 pub fn diagnostics(view: &View, indexed: &Indexed, enc: Encoding) -> Vec<Diagnostic> {
     let View::Draft { doc, report } = view else {
         return Vec::new();
@@ -170,13 +182,8 @@ pub fn diagnostics(view: &View, indexed: &Indexed, enc: Encoding) -> Vec<Diagnos
                 })
                 .collect();
             Diagnostic {
-                range: p.range(f.start, f.end),
-                severity: Some(severity_to_lsp(f.severity)),
-                code: Some(NumberOrString::String(f.code.as_str().into())),
-                source: Some("onrecord".into()),
-                message: f.message.clone(),
                 related_information: (!related.is_empty()).then_some(related),
-                ..Default::default()
+                ..diagnostic_of(&p, f)
             }
         })
         .collect()
@@ -323,14 +330,7 @@ pub fn code_actions(view: &View, uri: &Uri, enc: Encoding, range: Range) -> Code
         if !(f.start <= b && a <= f.end) {
             continue;
         }
-        let diagnostic = Diagnostic {
-            range: p.range(f.start, f.end),
-            severity: Some(severity_to_lsp(f.severity)),
-            code: Some(NumberOrString::String(f.code.as_str().into())),
-            source: Some("onrecord".into()),
-            message: f.message.clone(),
-            ..Default::default()
-        };
+        let diagnostic = diagnostic_of(&p, f);
         for (i, fix) in f.fixes.iter().enumerate() {
             let edit = TextEdit::new(
                 p.range(fix.edit.start, fix.edit.end),

@@ -121,6 +121,8 @@ pub struct Config {
     pub min_words: usize,
     /// Show the speaker after each quotation in the editor.
     pub inlay_hints: bool,
+    /// In the editor, how long after the last change a draft is checked.
+    pub debounce_ms: u64,
 }
 
 impl Default for Config {
@@ -134,6 +136,7 @@ impl Default for Config {
                 .collect(),
             min_words: 4,
             inlay_hints: true,
+            debounce_ms: 150,
         }
     }
 }
@@ -176,6 +179,7 @@ struct CheckLayer {
     severity: Option<BTreeMap<String, String>>,
     min_words: Option<usize>,
     inlay_hints: Option<bool>,
+    debounce_ms: Option<u64>,
 }
 
 impl Config {
@@ -218,6 +222,9 @@ impl Config {
         }
         if let Some(b) = layer.check.inlay_hints {
             self.inlay_hints = b;
+        }
+        if let Some(ms) = layer.check.debounce_ms {
+            self.debounce_ms = ms.min(10_000);
         }
         for (code, sev) in layer.check.severity.unwrap_or_default() {
             match (Code::parse(&code), Severity::parse(&sev)) {

@@ -26,9 +26,6 @@ use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
-/// How long to wait after a change before checking a draft.
-const DEBOUNCE: Duration = Duration::from_millis(150);
-
 /// Runs the server on stdin and stdout until the client exits.
 pub fn serve_stdio() -> i32 {
     let rt = match tokio::runtime::Builder::new_multi_thread()
@@ -432,6 +429,11 @@ async fn schedule(client: &Client, state: &Arc<Mutex<State>>, uri: Uri, delay: D
         let (text, language, version, indexed, config, generation, enc) = {
             let s = state2.lock().await;
             let Some(d) = s.docs.get(&uri2) else { return };
+            // Before the first index every quotation would look unknown;
+            // the end of indexing checks every open document.
+            if s.generation == 0 {
+                return;
+            }
             (
                 d.rope.to_string(),
                 d.language.clone(),
@@ -680,7 +682,8 @@ impl LanguageServer for Backend {
             }
             d.version = params.text_document.version;
         }
-        schedule(&self.client, &self.state, uri, DEBOUNCE).await;
+        let delay = Duration::from_millis(self.state.lock().await.config.debounce_ms);
+        schedule(&self.client, &self.state, uri, delay).await;
     }
 
     async fn did_save(&self, _: DidSaveTextDocumentParams) {}

@@ -158,7 +158,7 @@ fn check_draft_after_an_edit_10k(bencher: Bencher) {
         .with_inputs(|| {
             let n = n.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let raw = doc
-                .raw
+                .raw()
                 .replacen("\" Jo Smith", &format!(" {n}\" Jo Smith"), 1);
             onrecord::corpus::parse_document(
                 "draft.md",

@@ -19,8 +19,12 @@ use rayon::prelude::*;
 /// even where a source carries it without quote marks.
 pub struct Corpus {
     pub analysis: Analysis,
-    /// (trigram, article, view offset of its first word), sorted.
-    grams: Vec<(u64, u32, u32)>,
+    /// (trigram, corpus offset of its first word), sorted. A corpus offset
+    /// is an article's view offset plus the sum of the view lengths of
+    /// the articles before it: eight bytes a word.
+    grams: Vec<(u32, u32)>,
+    /// The corpus offset of each article's first byte.
+    bases: Vec<u32>,
     /// Places already found, by quotation text: a draft is checked again
     /// after every pause in typing, and most of its quotations are unchanged.
     memo: std::sync::Mutex<rustc_hash::FxHashMap<String, Vec<Place>>>,
@@ -29,30 +33,87 @@ pub struct Corpus {
 /// The memo is emptied when it holds more quotations than this.
 const MEMO_LIMIT: usize = 20_000;
 
+/// A trigram's hash folded to 32 bits. A collision only adds a candidate
+/// that alignment then rejects.
+fn short_gram(w: &[Word]) -> u32 {
+    let g = link::gram(w);
+    (g ^ (g >> 32)) as u32
+}
+
 /// A trigram in more places than this is a stock phrase and is not looked up.
 const MAX_POSTINGS: usize = 256;
 
 impl Corpus {
     pub fn new(analysis: Analysis) -> Corpus {
-        let mut grams: Vec<(u64, u32, u32)> = analysis
-            .docs
-            .par_iter()
-            .enumerate()
-            .flat_map_iter(|(d, doc)| {
+        // Corpus offsets are 32-bit: articles past 4 GiB of text are not
+        // indexed for unquoted places.
+        let mut bases = Vec::with_capacity(analysis.docs.len());
+        let mut total = 0u64;
+        for d in &analysis.docs {
+            bases.push(total.min(u32::MAX as u64) as u32);
+            total += d.text.len() as u64;
+        }
+        let indexed =
+            |d: usize| (bases[d] as u64 + analysis.docs[d].text.len() as u64) < u32::MAX as u64;
+        // Count, then fill in place: the index is the largest structure
+        // the server holds, so it is allocated once, at its final size.
+        let counts: Vec<usize> = (0..analysis.docs.len())
+            .into_par_iter()
+            .map(|d| {
+                if !indexed(d) {
+                    return 0;
+                }
+                let text = &analysis.docs[d].text;
                 let mut w = Vec::new();
-                link::words(&doc.text, 0, doc.text.len(), &mut w);
-                let n = w.len().saturating_sub(link::N - 1);
-                (0..n)
-                    .map(|p| (link::gram(&w[p..p + link::N]), d as u32, w[p].start))
-                    .collect::<Vec<_>>()
+                link::words(text, 0, text.len(), &mut w);
+                w.len().saturating_sub(link::N - 1)
             })
             .collect();
+        let mut grams = vec![(0u32, 0u32); counts.iter().sum()];
+        let mut chunks = Vec::with_capacity(counts.len());
+        let mut rest = grams.as_mut_slice();
+        for &n in &counts {
+            let (chunk, tail) = rest.split_at_mut(n);
+            chunks.push(chunk);
+            rest = tail;
+        }
+        chunks.into_par_iter().enumerate().for_each(|(d, chunk)| {
+            if chunk.is_empty() {
+                return;
+            }
+            let text = &analysis.docs[d].text;
+            let mut w = Vec::new();
+            link::words(text, 0, text.len(), &mut w);
+            for (p, slot) in chunk.iter_mut().enumerate() {
+                *slot = (short_gram(&w[p..p + link::N]), bases[d] + w[p].start);
+            }
+        });
         grams.par_sort_unstable();
+        // Stock phrases are never looked up: leave them out.
+        let mut kept = 0;
+        let mut i = 0;
+        while i < grams.len() {
+            let j = i + grams[i..].partition_point(|x| x.0 == grams[i].0);
+            if j - i <= MAX_POSTINGS {
+                grams.copy_within(i..j, kept);
+                kept += j - i;
+            }
+            i = j;
+        }
+        grams.truncate(kept);
+        grams.shrink_to_fit();
         Corpus {
             analysis,
             grams,
+            bases,
             memo: Default::default(),
         }
+    }
+
+    /// The article and view offset of a corpus offset.
+    fn locate(&self, at: u32) -> (u32, u32) {
+        let d = self.bases.partition_point(|&b| b <= at) - 1;
+        (d as u32, at - self.bases[d])
     }
 
     /// Forgets the places found so far (for measuring a first check).
@@ -105,13 +166,16 @@ impl Corpus {
         let need_hits = (m - (link::N - 1)).saturating_sub(3 * differing).max(1);
         let mut hits: Vec<(u32, u32, u32)> = Vec::new();
         for p in 0..=m - link::N {
-            let g = link::gram(&qw[p..p + link::N]);
+            let g = short_gram(&qw[p..p + link::N]);
             let lo = self.grams.partition_point(|x| x.0 < g);
             let hi = self.grams.partition_point(|x| x.0 <= g);
             if hi - lo > MAX_POSTINGS {
                 continue;
             }
-            hits.extend(self.grams[lo..hi].iter().map(|x| (x.1, x.2, p as u32)));
+            hits.extend(self.grams[lo..hi].iter().map(|x| {
+                let (doc, at) = self.locate(x.1);
+                (doc, at, p as u32)
+            }));
         }
         hits.sort_unstable();
         let mut out = Vec::new();
@@ -450,7 +514,7 @@ const CLOSE_SHARE: f32 = 0.6;
 /// Checks every quotation of a draft against the corpus.
 pub fn check(corpus: &Corpus, draft: &Document, config: &Config) -> DraftReport {
     let result = engine::analyze_document(draft);
-    let disabled = Disabled::parse(&draft.raw);
+    let disabled = Disabled::parse(draft.raw());
     let mut report = DraftReport::default();
     // Look the quotations up in parallel first; the rest is cheap.
     let mut lookups: Vec<Option<Vec<Place>>> = result
@@ -704,7 +768,7 @@ fn speaker_names(corpus: &Corpus, said_by: &[u32]) -> String {
 
 /// The source wording at a place, on one line.
 pub fn wording(corpus: &Corpus, s: &SourcePlace) -> String {
-    let raw = &corpus.analysis.docs[s.doc as usize].raw;
+    let raw = &corpus.analysis.docs[s.doc as usize].raw();
     let text = raw.get(s.start as usize..s.end as usize).unwrap_or("");
     text.split_whitespace()
         .filter(|w| *w != ">")
@@ -777,7 +841,7 @@ fn findings(
                     qc.segments.first().map(|s| s.0).unwrap_or(qc.open),
                     qc.segments.last().map(|s| s.1).unwrap_or(qc.close),
                 );
-                let inner = draft.raw.get(ws as usize..we as usize).unwrap_or("");
+                let inner = draft.raw().get(ws as usize..we as usize).unwrap_or("");
                 let (lead, trail) = word_bounds(inner);
                 let fix = Fix {
                     title: format!("Use the source wording: \u{201c}{source}\u{201d}"),
@@ -810,7 +874,7 @@ fn findings(
             let mut fixes = Vec::new();
             if let Some((ms, me)) = sp.mention {
                 // Capitalised only where a sentence starts.
-                let before = draft.raw[..ms as usize].trim_end_matches([' ', '\t']);
+                let before = draft.raw()[..ms as usize].trim_end_matches([' ', '\t']);
                 let starts_sentence = before.is_empty() || before.ends_with(['.', '!', '?', '\n']);
                 let mut replacement = speaker_phrase(first);
                 if starts_sentence {
@@ -868,7 +932,7 @@ fn attribution_fix(draft: &Document, qc: &QuoteCheck, who: &str) -> Option<Fix> 
     if qc.kind == Kind::Block {
         return None;
     }
-    let raw = &draft.raw;
+    let raw = &draft.raw();
     let close = qc.close as usize;
     let open = qc.open as usize;
     let before_close = raw.get(open..close)?;
@@ -940,7 +1004,7 @@ fn disable_fix(draft: &Document, at: u32, code: Code) -> Fix {
     let title = format!("Disable {code} for this line");
     if line > 1 {
         let above_start = draft.line_start(line - 1) as usize;
-        let above = draft.raw[above_start..start as usize].trim_end();
+        let above = draft.raw()[above_start..start as usize].trim_end();
         let comment = above.rfind("<!--").map(|s| &above[s + 4..]);
         if let Some(body) = comment.and_then(|c| c.strip_suffix("-->")) {
             let mut words = body.split_whitespace();
@@ -960,12 +1024,12 @@ fn disable_fix(draft: &Document, at: u32, code: Code) -> Fix {
             }
         }
     }
-    let indent: String = draft.raw[start as usize..]
+    let indent: String = draft.raw()[start as usize..]
         .chars()
         .take_while(|c| *c == ' ' || *c == '\t')
         .collect();
     let line_end = draft.line_start(line + 1) as usize;
-    let eol = if draft.raw[..line_end].ends_with("\r\n") {
+    let eol = if draft.raw()[..line_end].ends_with("\r\n") {
         "\r\n"
     } else {
         "\n"

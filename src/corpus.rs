@@ -80,8 +80,9 @@ pub struct Document {
     /// The path as the user named it, with `/` separators.
     pub path: String,
     pub format: Format,
-    /// The file's text as read (lossily decoded when it was not UTF-8).
-    pub raw: String,
+    /// The file's text as read (lossily decoded when it was not UTF-8),
+    /// when it differs from `text`: plain text is kept once.
+    raw: Option<String>,
     /// The text the engine reads.
     pub text: String,
     /// For HTML: for each view byte, the file offset of the character it
@@ -92,22 +93,76 @@ pub struct Document {
     line_starts: Vec<u32>,
 }
 
+/// For HTML: where each view byte came from in the file. Stored as runs in
+/// which both offsets stay put (the bytes of one character) or advance by
+/// one per byte (text copied from the file), so that a page costs a few
+/// words per tag, entity or non-ASCII character instead of eight bytes per
+/// byte of text.
 #[derive(Clone, Debug, Default)]
 pub struct ViewMap {
-    pub starts: Vec<u32>,
-    pub ends: Vec<u32>,
+    /// First view byte of each run.
+    views: Vec<u32>,
+    /// File offsets (start of the character, one past its end) at a run's
+    /// first byte.
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+    /// Whether the offsets advance with the view inside the run.
+    steps: Vec<bool>,
+    len: u32,
+}
+
+impl ViewMap {
+    /// The map of view bytes whose file offsets are `starts[i]..ends[i]`.
+    pub fn from_offsets(starts: &[u32], ends: &[u32]) -> ViewMap {
+        let mut m = ViewMap {
+            len: starts.len() as u32,
+            ..ViewMap::default()
+        };
+        let mut i = 0;
+        while i < starts.len() {
+            let (s, e) = (starts[i], ends[i]);
+            let step = i + 1 < starts.len()
+                && starts[i + 1] == s.wrapping_add(1)
+                && ends[i + 1] == e.wrapping_add(1);
+            let mut j = i + 1;
+            while j < starts.len() {
+                let k = (j - i) as u32 * step as u32;
+                if starts[j] != s + k || ends[j] != e + k {
+                    break;
+                }
+                j += 1;
+            }
+            m.views.push(i as u32);
+            m.starts.push(s);
+            m.ends.push(e);
+            m.steps.push(step);
+            i = j;
+        }
+        m
+    }
+
+    /// The file offsets of the character that view byte `v` belongs to.
+    pub fn get(&self, v: u32) -> Option<(u32, u32)> {
+        if v >= self.len {
+            return None;
+        }
+        let r = self.views.partition_point(|&x| x <= v) - 1;
+        let k = if self.steps[r] { v - self.views[r] } else { 0 };
+        Some((self.starts[r] + k, self.ends[r] + k))
+    }
 }
 
 impl Document {
+    /// The file's text as read (lossily decoded when it was not UTF-8).
+    pub fn raw(&self) -> &str {
+        self.raw.as_deref().unwrap_or(&self.text)
+    }
+
     /// The file offset of a view offset that starts something.
     pub fn raw_start(&self, view: u32) -> u32 {
         match &self.map {
             None => view,
-            Some(m) => m
-                .starts
-                .get(view as usize)
-                .copied()
-                .unwrap_or(self.raw.len() as u32),
+            Some(m) => m.get(view).map_or(self.raw().len() as u32, |(s, _)| s),
         }
     }
 
@@ -117,12 +172,9 @@ impl Document {
             None => view,
             Some(m) => {
                 if view == 0 {
-                    return m.starts.first().copied().unwrap_or(0);
+                    return m.get(0).map_or(0, |(s, _)| s);
                 }
-                m.ends
-                    .get(view as usize - 1)
-                    .copied()
-                    .unwrap_or(self.raw.len() as u32)
+                m.get(view - 1).map_or(self.raw().len() as u32, |(_, e)| e)
             }
         }
     }
@@ -136,7 +188,7 @@ impl Document {
     pub fn line_col(&self, raw: u32) -> (u32, u32) {
         let line = self.line_of(raw);
         let start = self.line_starts[line as usize - 1];
-        (line, count_chars(&self.raw, start, raw) + 1)
+        (line, count_chars(self.raw(), start, raw) + 1)
     }
 
     /// Like [`Document::line_col`], continuing from an earlier answer on the
@@ -148,7 +200,7 @@ impl Document {
             cursor.offset = self.line_starts[line as usize - 1];
             cursor.col = 0;
         }
-        cursor.col += count_chars(&self.raw, cursor.offset, raw);
+        cursor.col += count_chars(self.raw(), cursor.offset, raw);
         cursor.offset = raw;
         (line, cursor.col + 1)
     }
@@ -160,7 +212,7 @@ impl Document {
         self.line_starts
             .get(i)
             .copied()
-            .unwrap_or(self.raw.len() as u32)
+            .unwrap_or(self.raw().len() as u32)
     }
 
     /// The title to show for this article.
@@ -303,7 +355,7 @@ pub fn parse_document(
         path: path.to_string(),
         format,
         line_starts: line_starts(&raw),
-        raw,
+        raw: (raw != text).then_some(raw),
         text,
         map,
         meta,
@@ -724,6 +776,20 @@ fn read_limited(p: &Path, max: usize) -> std::io::Result<Vec<u8>> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn view_map_runs_give_back_every_byte() {
+        // "a&eacute;bc" read as "aébc": a copied byte, a two-byte character
+        // from an eight-byte entity, then two copied bytes.
+        let starts = [0, 1, 1, 9, 10];
+        let ends = [1, 9, 9, 10, 11];
+        let m = ViewMap::from_offsets(&starts, &ends);
+        for v in 0..starts.len() {
+            assert_eq!(m.get(v as u32), Some((starts[v], ends[v])), "byte {v}");
+        }
+        assert_eq!(m.get(5), None);
+        assert!(m.views.len() <= 3, "runs: {:?}", m.views);
+    }
+
     fn parse(path: &str, s: &str) -> (Option<Document>, Vec<Warning>) {
         parse_document(path, s.as_bytes(), None, &LoadOptions::default())
     }
@@ -739,7 +805,7 @@ mod tests {
         assert_eq!(doc.meta.title.as_deref(), Some("Hello"));
         assert_eq!(doc.meta.outlet.as_deref(), Some("The Daily"));
         assert_eq!(doc.meta.author.as_deref(), Some("Jo Bloggs"));
-        assert_eq!(doc.text.len(), doc.raw.len());
+        assert_eq!(doc.text.len(), doc.raw().len());
         assert!(!doc.text.contains("outlet"));
     }
 
@@ -806,14 +872,14 @@ mod tests {
         let (doc, _) = parse("d.md", "Say `\"x\"` and\n\n```\n\"quoted\"\n```\nend\n");
         let doc = doc.unwrap();
         assert!(!doc.text.contains('"'));
-        assert_eq!(doc.text.len(), doc.raw.len());
+        assert_eq!(doc.text.len(), doc.raw().len());
     }
 
     #[test]
     fn line_and_column_count_characters() {
         let (doc, _) = parse("e.txt", "ab\n“é”x\n");
         let doc = doc.unwrap();
-        let off = doc.raw.find('x').unwrap() as u32;
+        let off = doc.raw().find('x').unwrap() as u32;
         assert_eq!(doc.line_col(off), (2, 4));
         assert_eq!(doc.line_col(0), (1, 1));
     }

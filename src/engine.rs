@@ -66,7 +66,9 @@ pub fn analyze_document(doc: &Document) -> DocResult {
 /// Runs extraction, attribution and linking over a corpus.
 pub fn analyze(docs: Vec<Document>, warnings: Vec<Warning>, opts: &LinkOptions) -> Analysis {
     let per_doc: Vec<DocResult> = docs.par_iter().map(analyze_document).collect();
-    let (quotes, speakers) = merge_speakers(&per_doc);
+    // Each article's tokens and mentions are dropped here, before linking
+    // needs its own memory.
+    let (quotes, speakers) = merge_speakers(per_doc);
     let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
     let refs: Vec<QuoteRef> = quotes
         .iter()
@@ -92,7 +94,7 @@ fn surname(name: &str) -> String {
 
 /// Merges each article's speakers into corpus-wide ones: `Kelly` in one
 /// article is the `Ian Kelly` of another when no other full name fits.
-fn merge_speakers(per_doc: &[DocResult]) -> (Vec<QuoteInfo>, Vec<SpeakerEntity>) {
+fn merge_speakers(per_doc: Vec<DocResult>) -> (Vec<QuoteInfo>, Vec<SpeakerEntity>) {
     // Full names by surname, across the corpus.
     let mut full_names: FxHashMap<String, Vec<String>> = FxHashMap::default();
     let mut add_full = |name: &str| {
@@ -103,7 +105,7 @@ fn merge_speakers(per_doc: &[DocResult]) -> (Vec<QuoteInfo>, Vec<SpeakerEntity>)
             }
         }
     };
-    for r in per_doc {
+    for r in &per_doc {
         for e in &r.attribution.entities {
             if !e.anonymous && e.kind != EntityKind::Organization {
                 add_full(&e.name);
@@ -116,7 +118,7 @@ fn merge_speakers(per_doc: &[DocResult]) -> (Vec<QuoteInfo>, Vec<SpeakerEntity>)
     let mut speakers: Vec<SpeakerEntity> = Vec::new();
     let mut by_key: FxHashMap<String, u32> = FxHashMap::default();
     let mut quotes = Vec::new();
-    for (d, r) in per_doc.iter().enumerate() {
+    for (d, r) in per_doc.into_iter().enumerate() {
         let mut local_to_global = Vec::with_capacity(r.attribution.entities.len());
         for (li, e) in r.attribution.entities.iter().enumerate() {
             let mut name = e.name.clone();
@@ -169,7 +171,7 @@ fn merge_speakers(per_doc: &[DocResult]) -> (Vec<QuoteInfo>, Vec<SpeakerEntity>)
             }
             local_to_global.push(gi);
         }
-        for (qi, q) in r.extraction.quotes.iter().enumerate() {
+        for (qi, q) in r.extraction.quotes.into_iter().enumerate() {
             // A colon block stands only if its introduction names a speaker.
             if q.kind == Kind::Block
                 && q.intro_para.is_some()
@@ -185,7 +187,7 @@ fn merge_speakers(per_doc: &[DocResult]) -> (Vec<QuoteInfo>, Vec<SpeakerEntity>)
             });
             quotes.push(QuoteInfo {
                 doc: d as u32,
-                quote: q.clone(),
+                quote: q,
                 speaker,
             });
         }

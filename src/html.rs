@@ -311,10 +311,7 @@ pub fn view(raw: &str) -> HtmlView {
     marked.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     HtmlView {
         text: b.text,
-        map: ViewMap {
-            starts: b.starts,
-            ends: b.ends,
-        },
+        map: ViewMap::from_offsets(&b.starts, &b.ends),
         meta,
         marked,
     }
@@ -333,20 +330,17 @@ mod tests {
         assert_eq!(v.text.trim(), "He said “café time” today.");
         assert_eq!(v.meta.title.as_deref(), Some("T & U"));
         let open = v.text.find('“').unwrap();
-        assert_eq!(
-            &raw[v.map.starts[open] as usize..v.map.ends[open] as usize],
-            "&ldquo;"
-        );
+        let in_file = |at: usize| {
+            let (s, e) = v.map.get(at as u32).unwrap();
+            &raw[s as usize..e as usize]
+        };
+        assert_eq!(in_file(open), "&ldquo;");
         let e = v.text.find('é').unwrap();
-        assert_eq!(
-            &raw[v.map.starts[e] as usize..v.map.ends[e] as usize],
-            "&eacute;"
-        );
+        assert_eq!(in_file(e), "&eacute;");
+        assert_eq!(in_file(e + 1), "&eacute;", "both bytes of é");
         let t = v.text.find("time").unwrap();
-        assert_eq!(
-            &raw[v.map.starts[t] as usize..v.map.starts[t] as usize + 4],
-            "time"
-        );
+        assert_eq!(in_file(t), "t");
+        assert_eq!(in_file(t + 3), "e");
     }
 
     #[test]

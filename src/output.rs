@@ -118,7 +118,7 @@ pub fn human(corpus: &Corpus, checked: &[Checked]) -> String {
     let mut out = String::new();
     let mut counts = [0usize; 5];
     for c in checked {
-        let id = files.add(c.doc.path.clone(), c.doc.raw.clone());
+        let id = files.add(c.doc.path.clone(), c.doc.raw());
         for f in &c.report.findings {
             counts[f.severity as usize] += 1;
             let r = record(corpus, c, f);
@@ -305,7 +305,7 @@ fn level(s: Severity) -> &'static str {
 }
 
 fn char_offset(doc: &Document, byte: u32) -> usize {
-    doc.raw
+    doc.raw()
         .get(..byte as usize)
         .map(|s| s.chars().count())
         .unwrap_or(0)

@@ -83,7 +83,7 @@ fn apply(text: &str, e: &Edit) -> String {
 fn line_text(doc: &Document, line: u32) -> &str {
     let s = doc.line_start(line) as usize;
     let e = doc.line_start(line + 1) as usize;
-    doc.raw[s..e].trim_end_matches(['\n', '\r'])
+    doc.raw()[s..e].trim_end_matches(['\n', '\r'])
 }
 
 fn range(doc: &Document, start: u32, end: u32) -> String {
@@ -131,7 +131,7 @@ fn render(corpus: &Corpus, draft: &Document, report: &DraftReport) -> String {
         for at in [f.start, f.end] {
             assert_eq!(
                 draft.line_col(at).1,
-                column(&draft.raw, at),
+                column(draft.raw(), at),
                 "column of {at}"
             );
         }
@@ -140,7 +140,7 @@ fn render(corpus: &Corpus, draft: &Document, report: &DraftReport) -> String {
             range(draft, f.start, f.end),
             f.severity.as_str(),
             f.code,
-            &draft.raw[f.start as usize..f.end as usize].replace('\n', " ¶ "),
+            &draft.raw()[f.start as usize..f.end as usize].replace('\n', " ¶ "),
             f.message
         ));
         for s in &report.quotes[f.quote].sources {
@@ -161,7 +161,7 @@ fn render(corpus: &Corpus, draft: &Document, report: &DraftReport) -> String {
                 range(draft, e.start, e.end),
                 e.replacement
             ));
-            let fixed = document(&draft.path, &apply(&draft.raw, e));
+            let fixed = document(&draft.path, &apply(draft.raw(), e));
             let line = fixed.line_of(e.start);
             out.push_str(&format!("    fixed: {}\n", line_text(&fixed, line)));
         }
@@ -188,7 +188,7 @@ fn check_fixes(corpus: &Corpus, draft: &Document, config: &Config, report: &Draf
             "the last fix disables the check"
         );
         for fix in repairs.iter().chain([disable]) {
-            let fixed = document(&draft.path, &apply(&draft.raw, &fix.edit));
+            let fixed = document(&draft.path, &apply(draft.raw(), &fix.edit));
             let again = check::check(corpus, &fixed, config);
             let open = shifted(f.start, &fix.edit);
             let left: Vec<&Finding> = again
@@ -201,7 +201,7 @@ fn check_fixes(corpus: &Corpus, draft: &Document, config: &Config, report: &Draf
                 "{} still reported after “{}”:\n{}",
                 f.code,
                 fix.title,
-                fixed.raw
+                fixed.raw()
             );
             if std::ptr::eq(fix, disable) {
                 // The comment silences this code on this line, nothing else.
@@ -217,7 +217,7 @@ fn check_fixes(corpus: &Corpus, draft: &Document, config: &Config, report: &Draf
                     again.findings.len(),
                     "“{}” changed other findings:\n{}",
                     fix.title,
-                    fixed.raw
+                    fixed.raw()
                 );
             }
         }
@@ -795,7 +795,7 @@ fn disable_fix_adds_its_code_to_the_comment_above() {
     let codes: Vec<Code> = report.findings.iter().map(|f| f.code).collect();
     assert_eq!(codes, [Code::MisattributedQuote]);
     let disable = report.findings[0].fixes.last().expect("a disable fix");
-    let fixed = apply(&draft.raw, &disable.edit);
+    let fixed = apply(draft.raw(), &disable.edit);
     assert!(
         fixed.contains(
             "<!-- onrecord-disable-next-line misquote misattributed-quote -->\n\"Our door"

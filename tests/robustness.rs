@@ -226,14 +226,14 @@ fn random_drafts_never_panic_the_checker() {
         let report = onrecord::check::check(&corpus, &doc, &config);
         for f in &report.findings {
             assert!(
-                doc.raw.is_char_boundary(f.start as usize)
-                    && doc.raw.is_char_boundary(f.end as usize)
+                doc.raw().is_char_boundary(f.start as usize)
+                    && doc.raw().is_char_boundary(f.end as usize)
             );
             for fix in &f.fixes {
                 let (s, e) = (fix.edit.start as usize, fix.edit.end as usize);
-                assert!(s <= e && e <= doc.raw.len());
+                assert!(s <= e && e <= doc.raw().len());
                 assert!(
-                    doc.raw.is_char_boundary(s) && doc.raw.is_char_boundary(e),
+                    doc.raw().is_char_boundary(s) && doc.raw().is_char_boundary(e),
                     "{fix:?}"
                 );
             }

@@ -39,7 +39,7 @@ fn offset_of(doc: &Document, enc: Encoding, pos: Position) -> Result<u32> {
             "position {}:{} is past the end of the document ({} lines)",
             pos.line,
             pos.character,
-            doc.raw.matches('\n').count() + 1
+            doc.raw().matches('\n').count() + 1
         ))
     })
 }
@@ -299,7 +299,7 @@ pub fn hover(
 
 /// A source's wording with the words that differ from the draft in bold.
 fn marked_wording(indexed: &Indexed, s: &SourcePlace) -> String {
-    let raw = &indexed.corpus.docs()[s.doc as usize].raw;
+    let raw = &indexed.corpus.docs()[s.doc as usize].raw();
     let mut out = String::new();
     let mut at = s.start as usize;
     for &(ds, de) in &s.differs {

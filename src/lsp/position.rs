@@ -38,7 +38,7 @@ impl<'a> Positions<'a> {
     /// The position of a byte offset (clamped to the text, and moved back
     /// to a character boundary).
     pub fn position(&self, offset: u32) -> Position {
-        let raw = &self.doc.raw;
+        let raw = &self.doc.raw();
         let mut off = (offset as usize).min(raw.len());
         while !raw.is_char_boundary(off) {
             off -= 1;
@@ -66,7 +66,7 @@ impl<'a> Positions<'a> {
     /// The byte offset of a position; `None` when the line is past the end.
     /// A column past the end of its line means the end of the line.
     pub fn offset(&self, pos: Position) -> Option<u32> {
-        let raw = &self.doc.raw;
+        let raw = &self.doc.raw();
         let lines = raw.matches('\n').count() as u32 + 1;
         if pos.line >= lines {
             return None;
@@ -130,7 +130,7 @@ mod tests {
     #[test]
     fn utf16_counts_surrogate_pairs_and_utf8_counts_bytes() {
         let d = doc("a\n“Ünï 😀 中” x\n");
-        let x = d.raw.find(" x").unwrap() as u32 + 1;
+        let x = d.raw().find(" x").unwrap() as u32 + 1;
         let p16 = Positions::new(&d, Encoding::Utf16);
         let p8 = Positions::new(&d, Encoding::Utf8);
         assert_eq!(p16.position(x), Position::new(1, 11));
@@ -140,7 +140,7 @@ mod tests {
         // Inside a surrogate pair: the character's start.
         assert_eq!(
             p16.offset(Position::new(1, 6)),
-            Some(d.raw.find('😀').unwrap() as u32)
+            Some(d.raw().find('😀').unwrap() as u32)
         );
         assert_eq!(p16.offset(Position::new(7, 0)), None);
         assert_eq!(

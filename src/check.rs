@@ -28,6 +28,9 @@ pub struct Corpus {
     /// Places already found, by quotation text: a draft is checked again
     /// after every pause in typing, and most of its quotations are unchanged.
     memo: std::sync::Mutex<rustc_hash::FxHashMap<String, Vec<Place>>>,
+    /// A folder prefix left out of paths in messages (the editor's
+    /// workspace), with its trailing separator.
+    display_root: Option<String>,
 }
 
 /// The memo is emptied when it holds more quotations than this.
@@ -107,7 +110,27 @@ impl Corpus {
             grams,
             bases,
             memo: Default::default(),
+            display_root: None,
         }
+    }
+
+    /// Messages name articles relative to `root` (an editor's workspace).
+    pub fn with_display_root(mut self, root: &str) -> Corpus {
+        let mut r = root.to_string();
+        if !r.ends_with('/') {
+            r.push('/');
+        }
+        self.display_root = Some(r);
+        self
+    }
+
+    /// An article's path as messages show it.
+    pub fn display_path(&self, doc: u32) -> &str {
+        let path = &self.analysis.docs[doc as usize].path;
+        self.display_root
+            .as_deref()
+            .and_then(|r| path.strip_prefix(r))
+            .unwrap_or(path)
     }
 
     /// The article and view offset of a corpus offset.
@@ -746,19 +769,28 @@ fn speaker_phrase(sp: &engine::SpeakerEntity) -> String {
     }
 }
 
-fn speaker_names(corpus: &Corpus, said_by: &[u32]) -> String {
-    // Unnamed speakers are one per article; the same description read
-    // twice is one speaker to the reader.
-    let mut names: Vec<String> = Vec::new();
+/// The speakers of `said_by` as a reader tells them apart: unnamed speakers
+/// are one per article, and the same description read twice is one
+/// speaker.
+pub fn distinct_speakers(corpus: &Corpus, said_by: &[u32]) -> Vec<u32> {
     let mut seen: Vec<String> = Vec::new();
+    let mut out = Vec::new();
     for &s in said_by {
         let sp = &corpus.analysis.speakers[s as usize];
         let key = sp.name.to_lowercase().replace("unnamed ", "");
         if !seen.contains(&key) {
             seen.push(key);
-            names.push(speaker_phrase(sp));
+            out.push(s);
         }
     }
+    out
+}
+
+fn speaker_names(corpus: &Corpus, said_by: &[u32]) -> String {
+    let names: Vec<String> = distinct_speakers(corpus, said_by)
+        .into_iter()
+        .map(|s| speaker_phrase(&corpus.analysis.speakers[s as usize]))
+        .collect();
     match names.as_slice() {
         [] => String::new(),
         [one] => one.clone(),
@@ -834,7 +866,7 @@ fn findings(
                 let doc = &corpus.analysis.docs[best.doc as usize];
                 let message = format!(
                     "Wording differs from every source; {}:{} has \u{201c}{source}\u{201d}.",
-                    doc.path,
+                    corpus.display_path(best.doc),
                     doc.line_of(best.start)
                 );
                 let (ws, we) = (

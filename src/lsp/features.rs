@@ -203,10 +203,9 @@ pub fn hover(
     let doc = doc_of(view, indexed);
     let a = &indexed.corpus.analysis;
     let mut md = String::new();
-    let said = q
-        .said_by
-        .iter()
-        .map(|&s| {
+    let said = check::distinct_speakers(&indexed.corpus, &q.said_by)
+        .into_iter()
+        .map(|s| {
             let sp = &a.speakers[s as usize];
             match &sp.role {
                 Some(r) if !sp.anonymous => format!("**{}** ({r})", sp.name),

@@ -78,8 +78,11 @@ pub struct Indexed {
 }
 
 impl Indexed {
-    fn new(docs: Vec<Document>, warnings: Vec<corpus::Warning>) -> Indexed {
-        let corpus = Corpus::new(engine::analyze(docs, warnings, &LinkOptions::default()));
+    fn new(docs: Vec<Document>, warnings: Vec<corpus::Warning>, root: &Path) -> Indexed {
+        let mut corpus = Corpus::new(engine::analyze(docs, warnings, &LinkOptions::default()));
+        if !root.as_os_str().is_empty() {
+            corpus = corpus.with_display_root(&corpus::display_path(root));
+        }
         release_free_memory();
         let by_path = corpus
             .docs()
@@ -91,7 +94,7 @@ impl Indexed {
     }
 
     fn empty() -> Indexed {
-        Indexed::new(Vec::new(), Vec::new())
+        Indexed::new(Vec::new(), Vec::new(), Path::new(""))
     }
 
     pub fn uri_of(&self, doc: u32) -> Option<Uri> {
@@ -146,6 +149,9 @@ struct State {
     docs: HashMap<Uri, OpenDoc>,
     progress_supported: bool,
     watch_dynamic: bool,
+    /// The client re-asks for hints and lenses when told the index changed.
+    refresh_hints: bool,
+    refresh_lenses: bool,
     shut_down: bool,
 }
 
@@ -164,6 +170,8 @@ impl Default for State {
             docs: HashMap::new(),
             progress_supported: false,
             watch_dynamic: false,
+            refresh_hints: false,
+            refresh_lenses: false,
             shut_down: false,
         }
     }
@@ -307,7 +315,7 @@ impl Backend {
                 let (docs, warnings) = corpus::load_with_progress(&paths, &opts, &|done, total| {
                     let _ = tx.send((done, total));
                 });
-                Indexed::new(docs, warnings)
+                Indexed::new(docs, warnings, &root)
             });
             let mut last_pct = u32::MAX;
             while let Some((done, total)) = rx.recv().await {
@@ -321,37 +329,15 @@ impl Backend {
                 last_pct = pct;
             }
             let Ok(indexed) = work.await else { return };
-            for w in &indexed.corpus.analysis.warnings {
-                client
-                    .log_message(MessageType::WARNING, format!("onrecord: {w}"))
-                    .await;
-            }
             let summary = format!(
                 "{} quotations in {} articles",
                 indexed.corpus.analysis.quotes.len(),
                 indexed.corpus.docs().len()
             );
-            let status = serde_json::json!({
-                "state": "ready",
-                "quotations": indexed.corpus.analysis.quotes.len(),
-                "articles": indexed.corpus.docs().len(),
-            });
-            let uris: Vec<Uri> = {
-                let mut s = state.lock().await;
-                s.indexed = Arc::new(indexed);
-                s.generation += 1;
-                s.docs.keys().cloned().collect()
-            };
             if let Some(p) = progress {
-                p.finish_with_message(summary.clone()).await;
+                p.finish_with_message(summary).await;
             }
-            client
-                .log_message(MessageType::INFO, format!("onrecord: {summary}"))
-                .await;
-            let _ = client.send_notification::<StatusNotification>(status).await;
-            for uri in uris {
-                schedule(&client, &state, uri, Duration::ZERO).await;
-            }
+            adopt(&client, &state, indexed).await;
         });
         let mut s = self.state.lock().await;
         if let Some(old) = s.indexing.replace(handle) {
@@ -429,6 +415,57 @@ impl Backend {
             .await?;
         Ok(r.unwrap_or_default())
     }
+}
+
+/// Puts a new index in place: reports its warnings and size, checks every
+/// open document against it, and asks the client to fetch hints and lenses
+/// again.
+async fn adopt(client: &Client, state: &Arc<Mutex<State>>, indexed: Indexed) {
+    for w in &indexed.corpus.analysis.warnings {
+        client
+            .log_message(MessageType::WARNING, format!("onrecord: {w}"))
+            .await;
+    }
+    let (quotations, articles) = (
+        indexed.corpus.analysis.quotes.len(),
+        indexed.corpus.docs().len(),
+    );
+    let (uris, refresh_hints, refresh_lenses) = {
+        let mut s = state.lock().await;
+        s.indexed = Arc::new(indexed);
+        s.generation += 1;
+        (
+            s.docs.keys().cloned().collect::<Vec<Uri>>(),
+            s.refresh_hints,
+            s.refresh_lenses,
+        )
+    };
+    client
+        .log_message(
+            MessageType::INFO,
+            format!("onrecord: {quotations} quotations in {articles} articles"),
+        )
+        .await;
+    let status = serde_json::json!({
+        "state": "ready",
+        "quotations": quotations,
+        "articles": articles,
+    });
+    let _ = client.send_notification::<StatusNotification>(status).await;
+    for uri in uris {
+        schedule(client, state, uri, Duration::ZERO).await;
+    }
+    // The answers to these are of no use; a client that fails them keeps
+    // its old hints.
+    let client = client.clone();
+    tokio::spawn(async move {
+        if refresh_hints {
+            let _ = client.inlay_hint_refresh().await;
+        }
+        if refresh_lenses {
+            let _ = client.code_lens_refresh().await;
+        }
+    });
 }
 
 /// Checks a document after `delay`, replacing any pending check, and
@@ -539,6 +576,15 @@ impl LanguageServer for Backend {
             .as_ref()
             .and_then(|w| w.did_change_watched_files.as_ref())
             .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false);
+        let ws = caps.workspace.as_ref();
+        s.refresh_hints = ws
+            .and_then(|w| w.inlay_hint.as_ref())
+            .and_then(|h| h.refresh_support)
+            .unwrap_or(false);
+        s.refresh_lenses = ws
+            .and_then(|w| w.code_lens.as_ref())
+            .and_then(|l| l.refresh_support)
             .unwrap_or(false);
         s.init_options = params.initialization_options.clone();
         let encoding = if utf8 {
@@ -793,32 +839,10 @@ impl LanguageServer for Backend {
                 }
             }
             docs.sort_by(|a, b| a.path.cmp(&b.path));
-            Indexed::new(docs, warnings)
+            Indexed::new(docs, warnings, &root)
         });
         let Ok(new) = work.await else { return };
-        for w in &new.corpus.analysis.warnings {
-            self.client
-                .log_message(MessageType::WARNING, format!("onrecord: {w}"))
-                .await;
-        }
-        let status = serde_json::json!({
-            "state": "ready",
-            "quotations": new.corpus.analysis.quotes.len(),
-            "articles": new.corpus.docs().len(),
-        });
-        let uris: Vec<Uri> = {
-            let mut s = self.state.lock().await;
-            s.indexed = Arc::new(new);
-            s.generation += 1;
-            s.docs.keys().cloned().collect()
-        };
-        let _ = self
-            .client
-            .send_notification::<StatusNotification>(status)
-            .await;
-        for uri in uris {
-            schedule(&self.client, &self.state, uri, Duration::ZERO).await;
-        }
+        adopt(&self.client, &self.state, new).await;
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {

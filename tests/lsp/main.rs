@@ -75,7 +75,11 @@ fn utf16_pos(text: &str, byte: usize) -> (u64, u64) {
 async fn a_whole_editing_session() {
     let ws = workspace();
     let mut peer = Peer::start().await;
-    let init = peer.initialize(&ws, json!({})).await;
+    let refresh = json!({"workspace": {
+        "inlayHint": {"refreshSupport": true},
+        "codeLens": {"refreshSupport": true},
+    }});
+    let init = peer.initialize(&ws, refresh).await;
     assert_eq!(init["capabilities"]["positionEncoding"], "utf-16");
     assert_eq!(init["capabilities"]["textDocumentSync"]["change"], 2);
 
@@ -144,6 +148,15 @@ async fn a_whole_editing_session() {
         .as_str()
         .unwrap()
         .contains("Oskar Lindqvist"));
+    // Messages name sources relative to the workspace.
+    let misquote = diags
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "misquote")
+        .unwrap();
+    let m = misquote["message"].as_str().unwrap();
+    assert!(m.contains("; sources/harbor-a.txt:9 has"), "{m}");
     let related = unattributed["relatedInformation"].as_array().unwrap();
     assert_eq!(related.len(), 2);
     assert!(related.iter().all(|r| r["location"]["uri"]
@@ -331,6 +344,16 @@ async fn a_whole_editing_session() {
     assert!(!codes_and_lines(&diags)
         .iter()
         .any(|(c, _)| c == "unknown-quote"));
+
+    // Each new index asks the client to fetch hints and lenses again.
+    for method in ["workspace/inlayHint/refresh", "workspace/codeLens/refresh"] {
+        let asked = peer
+            .seen_requests
+            .iter()
+            .filter(|r| r["method"] == method)
+            .count();
+        assert!(asked >= 1, "{method} sent {asked} times");
+    }
 
     peer.shutdown().await;
 }
@@ -524,5 +547,36 @@ async fn a_source_file_open_in_the_editor_gets_hover_and_jumps() {
     assert_eq!(found.len(), 2);
     assert_eq!(found[0]["uri"], uri);
     assert_eq!(found[1]["uri"], ws.uri("sources/harbor-b.txt"));
+    peer.shutdown().await;
+}
+
+/// Named after what it caught: two articles' unnamed officials, one of them
+/// described as "unnamed", read as two speakers in the hover.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hover_names_an_unnamed_speaker_once() {
+    let ws = Workspace::new();
+    ws.write(
+        "sources/a.txt",
+        "Port talks stall\n\nThe official said the port would stay closed. \"Nobody will load a ship here until the cranes are inspected,\" the official said.\n",
+    );
+    ws.write(
+        "sources/b.txt",
+        "Cranes idle\n\nAn unnamed official spoke to reporters. \"Nobody will load a ship here until the cranes are inspected,\" said the unnamed official.\n",
+    );
+    let mut peer = Peer::ready(&ws).await;
+    let uri = ws.uri("draft.md");
+    let text = "\"Nobody will load a ship here until the cranes are inspected.\"\n";
+    peer.open(&uri, "markdown", 1, text).await;
+    peer.diagnostics_for(&uri, 1).await;
+    let hover = peer
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 5}}),
+        )
+        .await;
+    let md = hover["result"]["contents"]["value"].as_str().unwrap();
+    let said = md.lines().next().unwrap();
+    assert!(said.starts_with("Said by **"), "{md}");
+    assert!(!said.contains(" or "), "one speaker, named once: {said}");
     peer.shutdown().await;
 }

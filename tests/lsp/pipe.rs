@@ -180,6 +180,11 @@ impl Peer {
         if let Some(g) = general.get("general") {
             caps["general"] = g.clone();
         }
+        if let Some(w) = general.get("workspace").and_then(Value::as_object) {
+            for (k, v) in w {
+                caps["workspace"][k] = v.clone();
+            }
+        }
         let root = format!("file://{}", ws.root.display());
         let r = self
             .request(

@@ -186,7 +186,14 @@ impl Corpus {
         }
         let need = ((m as f32) * share).ceil() as usize;
         let differing = m - need.min(m);
-        let need_hits = (m - (link::N - 1)).saturating_sub(3 * differing).max(1);
+        // Each differing word can break three trigrams, so a loose match
+        // may keep few; still, a place sharing under a quarter of the
+        // quotation's trigrams is not worth aligning.
+        let grams_in = m - (link::N - 1);
+        let need_hits = grams_in
+            .saturating_sub(3 * differing)
+            .max(grams_in.div_ceil(4))
+            .max(1);
         let mut hits: Vec<(u32, u32, u32)> = Vec::new();
         for p in 0..=m - link::N {
             let g = short_gram(&qw[p..p + link::N]);
@@ -229,8 +236,21 @@ impl Corpus {
                 (first.1 as usize).saturating_sub((first.2 as usize + 3) * 24),
                 last.1 as usize + (m - last.2 as usize + 3) * 24,
             );
-            let Some(a) = link::align(qw, &region, -(m as isize), region.len() as isize, &mut buf)
-            else {
+            // Align only along the diagonals the hits lie on, widened by
+            // the words that may differ: the cost is the quotation's length
+            // times that band, not times the region.
+            let (mut lo, mut hi) = (isize::MAX, isize::MIN);
+            for h in cluster {
+                let at = region.partition_point(|w| w.start < h.1) as isize;
+                lo = lo.min(at - h.2 as isize);
+                hi = hi.max(at - h.2 as isize);
+            }
+            let slack = differing as isize + 2;
+            let (lo, hi) = (
+                (lo - slack).max(-(m as isize)),
+                (hi + slack).min(region.len() as isize),
+            );
+            let Some(a) = link::align(qw, &region, lo, hi, &mut buf) else {
                 continue;
             };
             if a.matched < need.max(m.min(3)) {

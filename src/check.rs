@@ -789,6 +789,16 @@ fn speaker_phrase(sp: &engine::SpeakerEntity) -> String {
     }
 }
 
+/// The source wording nearest a quotation's: the fewest differing words,
+/// a primary source first among equals.
+pub fn closest_source(qc: &QuoteCheck) -> Option<&SourcePlace> {
+    qc.sources
+        .iter()
+        .filter(|s| !s.exact)
+        .min_by_key(|s| (s.differs.len(), !s.primary, s.doc, s.start))
+        .or(qc.sources.first())
+}
+
 /// The speakers of `said_by` as a reader tells them apart: unnamed speakers
 /// are one per article, and the same description read twice is one
 /// speaker.
@@ -875,12 +885,7 @@ fn findings(
             Vec::new(),
         ),
         Status::Differs => {
-            let best = qc
-                .sources
-                .iter()
-                .filter(|s| !s.exact)
-                .min_by_key(|s| (s.differs.len(), !s.primary, s.doc, s.start))
-                .or(qc.sources.first());
+            let best = closest_source(qc);
             if let Some(best) = best {
                 let source = wording(corpus, best);
                 let doc = &corpus.analysis.docs[best.doc as usize];

@@ -232,7 +232,7 @@ pub fn hover(
         Status::Unknown => md.push_str("\nFound in no source article.\n"),
         Status::Unchecked => md.push_str("\nToo short to check against the sources.\n"),
         Status::Differs => {
-            if let Some(best) = q.sources.iter().find(|s| !s.exact).or(q.sources.first()) {
+            if let Some(best) = check::closest_source(&q) {
                 md.push_str(&format!(
                     "\nThe sources have: \u{201c}{}\u{201d}\n",
                     marked_wording(indexed, best)

@@ -400,6 +400,13 @@ impl Backend {
         Ok((view, indexed, enc, config))
     }
 
+    /// Whether the corpus has been indexed: before that, every quotation
+    /// would look unknown, so answers about sources wait (the end of
+    /// indexing asks clients to fetch hints and lenses again).
+    async fn indexed_once(&self) -> bool {
+        self.state.lock().await.generation > 0
+    }
+
     /// `onrecord/sources`: every other report of the quotation at a
     /// position, as locations (for editors' "show other reporting").
     async fn sources_request(&self, params: TextDocumentPositionParams) -> Result<Vec<Location>> {
@@ -455,14 +462,19 @@ async fn adopt(client: &Client, state: &Arc<Mutex<State>>, indexed: Indexed) {
     for uri in uris {
         schedule(client, state, uri, Duration::ZERO).await;
     }
-    // The answers to these are of no use; a client that fails them keeps
-    // its old hints.
+    refresh(client, refresh_hints, refresh_lenses);
+}
+
+/// Asks the client to fetch inlay hints and code lenses again, where it
+/// said it can. The answers are of no use; a client that fails them keeps
+/// its old hints.
+fn refresh(client: &Client, hints: bool, lenses: bool) {
     let client = client.clone();
     tokio::spawn(async move {
-        if refresh_hints {
+        if hints {
             let _ = client.inlay_hint_refresh().await;
         }
-        if refresh_lenses {
+        if lenses {
             let _ = client.code_lens_refresh().await;
         }
     });
@@ -766,9 +778,14 @@ impl LanguageServer for Backend {
             s.config.clone()
         };
         self.reload_config().await;
-        let (new, uris) = {
+        let (new, uris, hints, lenses) = {
             let s = self.state.lock().await;
-            (s.config.clone(), s.docs.keys().cloned().collect::<Vec<_>>())
+            (
+                s.config.clone(),
+                s.docs.keys().cloned().collect::<Vec<_>>(),
+                s.refresh_hints,
+                s.refresh_lenses,
+            )
         };
         if new.corpus_paths != old.corpus_paths || new.exclude != old.exclude {
             self.reindex().await;
@@ -782,6 +799,7 @@ impl LanguageServer for Backend {
             for uri in uris {
                 schedule(&self.client, &self.state, uri, Duration::ZERO).await;
             }
+            refresh(&self.client, hints, lenses);
         }
     }
 
@@ -847,6 +865,15 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let p = params.text_document_position_params;
+        if !self.indexed_once().await {
+            return Ok(Some(Hover {
+                contents: HoverContents::Markup(MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value: "onrecord is still indexing the sources.".into(),
+                }),
+                range: None,
+            }));
+        }
         let (view, indexed, enc, _) = self.view(&p.text_document.uri).await?;
         features::hover(&view, &indexed, enc, p.position)
     }
@@ -856,6 +883,9 @@ impl LanguageServer for Backend {
         params: GotoDefinitionParams,
     ) -> Result<Option<GotoDefinitionResponse>> {
         let p = params.text_document_position_params;
+        if !self.indexed_once().await {
+            return Ok(None);
+        }
         let (view, indexed, enc, _) = self.view(&p.text_document.uri).await?;
         let locs = features::sources_at(&view, &indexed, enc, p.position)?;
         Ok(locs.into_iter().next().map(GotoDefinitionResponse::Scalar))
@@ -864,6 +894,9 @@ impl LanguageServer for Backend {
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let p = params.text_document_position;
         let uri = p.text_document.uri.clone();
+        if !self.indexed_once().await {
+            return Ok(Some(Vec::new()));
+        }
         let (view, indexed, enc, _) = self.view(&uri).await?;
         let mut locs = features::sources_at(&view, &indexed, enc, p.position)?;
         let Some(here) = features::quote_range_at(&view, &indexed, enc, p.position)? else {
@@ -890,11 +923,17 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri.clone();
+        if !self.indexed_once().await {
+            return Ok(Some(Vec::new()));
+        }
         let (view, _, enc, _) = self.view(&uri).await?;
         Ok(Some(features::code_actions(&view, &uri, enc, params.range)))
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        if !self.indexed_once().await {
+            return Ok(Some(Vec::new()));
+        }
         let (view, indexed, enc, config) = self.view(&params.text_document.uri).await?;
         if !config.inlay_hints {
             return Ok(Some(Vec::new()));
@@ -909,6 +948,9 @@ impl LanguageServer for Backend {
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
         let uri = params.text_document.uri;
+        if !self.indexed_once().await {
+            return Ok(Some(Vec::new()));
+        }
         let (view, indexed, enc, _) = self.view(&uri).await?;
         Ok(Some(features::code_lenses(&view, &indexed, &uri, enc)))
     }

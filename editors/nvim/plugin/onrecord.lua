@@ -15,3 +15,15 @@ vim.lsp.commands['onrecord.showSources'] = vim.lsp.commands['onrecord.showSource
   or function(command, ctx)
     require('onrecord').show_sources_command(command, ctx)
   end
+
+-- Buffers whose code lenses were asked for: the server has none to give
+-- before its corpus is indexed, so these are fetched again once it is.
+pcall(vim.api.nvim_create_autocmd, 'LspRequest', {
+  group = vim.api.nvim_create_augroup('onrecord_lens_requests', { clear = true }),
+  callback = function(args)
+    local request = args.data and args.data.request
+    if request and request.method == 'textDocument/codeLens' then
+      require('onrecord').lens_buffers[args.buf] = true
+    end
+  end,
+})

@@ -214,7 +214,10 @@ local function codelens_pending(client, bufnr)
   return false
 end
 
---- Fetches the code lenses of a buffer again if it shows any, after the
+--- Buffers whose code lenses were requested (see plugin/onrecord.lua).
+M.lens_buffers = {}
+
+--- Fetches the code lenses of a buffer again if it asked for them, after the
 --- answer to a lens request still in flight (which may be from before the
 --- index).
 local function refresh_codelens(client, bufnr, tries)
@@ -229,15 +232,15 @@ local function refresh_codelens(client, bufnr, tries)
     end
     return
   end
-  if not vim.tbl_isempty(vim.lsp.codelens.get(bufnr)) then
+  if M.lens_buffers[bufnr] or not vim.tbl_isempty(vim.lsp.codelens.get(bufnr)) then
     vim.lsp.codelens.refresh({ bufnr = bufnr })
   end
 end
 
 --- Handler of the server's `onrecord/status` notification: remembers it and
 --- fires the `User OnrecordStatus` autocommand (for status lines). Once the
---- corpus is indexed, code lenses fetched before (which say "no source")
---- are fetched again.
+--- corpus is indexed, code lenses asked for before (the server has none
+--- to give until then) are fetched again.
 function M.on_status(_, result, ctx)
   M.status[ctx.client_id] = result
   local client = vim.lsp.get_client_by_id(ctx.client_id)

@@ -65,26 +65,42 @@ pub fn analyze_document(doc: &Document) -> DocResult {
 
 /// Runs extraction, attribution and linking over a corpus.
 pub fn analyze(docs: Vec<Document>, warnings: Vec<Warning>, opts: &LinkOptions) -> Analysis {
+    let mut a = analyze_unlinked(docs, warnings);
+    a.links = a.link(opts);
+    a
+}
+
+/// Extraction and attribution with corpus-wide speakers, but no links:
+/// enough to check drafts against, which the server does while the links
+/// are being made.
+pub fn analyze_unlinked(docs: Vec<Document>, warnings: Vec<Warning>) -> Analysis {
     let per_doc: Vec<DocResult> = docs.par_iter().map(analyze_document).collect();
     // Each article's tokens and mentions are dropped here, before linking
     // needs its own memory.
     let (quotes, speakers) = merge_speakers(per_doc);
-    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
-    let refs: Vec<QuoteRef> = quotes
-        .iter()
-        .map(|q| QuoteRef {
-            doc: q.doc,
-            segments: q.quote.segments.iter().map(|s| (s.start, s.end)).collect(),
-            joins: !(q.quote.kind == Kind::Block && q.quote.holds_quotes),
-        })
-        .collect();
-    let links = link::link(&texts, &refs, opts);
     Analysis {
+        links: Links::unlinked(quotes.len()),
         docs,
         quotes,
         speakers,
-        links,
         warnings,
+    }
+}
+
+impl Analysis {
+    /// Links the quotations: the same words across the corpus.
+    pub fn link(&self, opts: &LinkOptions) -> Links {
+        let texts: Vec<&str> = self.docs.iter().map(|d| d.text.as_str()).collect();
+        let refs: Vec<QuoteRef> = self
+            .quotes
+            .iter()
+            .map(|q| QuoteRef {
+                doc: q.doc,
+                segments: q.quote.segments.iter().map(|s| (s.start, s.end)).collect(),
+                joins: !(q.quote.kind == Kind::Block && q.quote.holds_quotes),
+            })
+            .collect();
+        link::link(&texts, &refs, opts)
     }
 }
 

@@ -408,6 +408,18 @@ pub struct Links {
 }
 
 impl Links {
+    /// The links of `n` quotations before linking: each its own statement,
+    /// found nowhere else.
+    pub fn unlinked(n: usize) -> Links {
+        Links {
+            statement: (0..n as u32).collect(),
+            text_of: vec![None; n],
+            members: Vec::new(),
+            places: Vec::new(),
+            inside: vec![Vec::new(); n],
+        }
+    }
+
     /// The places that carry a quotation's words, other than its own.
     pub fn found<'a>(
         &'a self,

@@ -79,7 +79,20 @@ pub struct Indexed {
 
 impl Indexed {
     fn new(docs: Vec<Document>, warnings: Vec<corpus::Warning>, root: &Path) -> Indexed {
-        let mut corpus = Corpus::new(engine::analyze(docs, warnings, &LinkOptions::default()));
+        Indexed::of(
+            engine::analyze(docs, warnings, &LinkOptions::default()),
+            root,
+        )
+    }
+
+    /// Ready for checking drafts, but with no links between the corpus
+    /// quotations yet (see [`link_in_background`]).
+    fn unlinked(docs: Vec<Document>, warnings: Vec<corpus::Warning>, root: &Path) -> Indexed {
+        Indexed::of(engine::analyze_unlinked(docs, warnings), root)
+    }
+
+    fn of(analysis: engine::Analysis, root: &Path) -> Indexed {
+        let mut corpus = Corpus::new(analysis);
         if !root.as_os_str().is_empty() {
             corpus = corpus.with_display_root(&corpus::display_path(root));
         }
@@ -315,7 +328,7 @@ impl Backend {
                 let (docs, warnings) = corpus::load_with_progress(&paths, &opts, &|done, total| {
                     let _ = tx.send((done, total));
                 });
-                Indexed::new(docs, warnings, &root)
+                Indexed::unlinked(docs, warnings, &root)
             });
             let mut last_pct = u32::MAX;
             while let Some((done, total)) = rx.recv().await {
@@ -329,15 +342,24 @@ impl Backend {
                 last_pct = pct;
             }
             let Ok(indexed) = work.await else { return };
-            let summary = format!(
-                "{} quotations in {} articles",
-                indexed.corpus.analysis.quotes.len(),
-                indexed.corpus.docs().len()
-            );
+            // Drafts are checked as soon as the words are indexed; the
+            // corpus is `ready` once its quotations are linked too.
+            adopt(&client, &state, indexed).await;
+            if let Some(p) = &progress {
+                p.report_with_message("linking quotations", 100).await;
+            }
+            link_in_background(&client, &state).await;
             if let Some(p) = progress {
+                let s = state.lock().await;
+                let summary = format!(
+                    "{} quotations in {} articles",
+                    s.indexed.corpus.analysis.quotes.len(),
+                    s.indexed.corpus.docs().len()
+                );
+                drop(s);
                 p.finish_with_message(summary).await;
             }
-            adopt(&client, &state, indexed).await;
+            announce(&client, &state).await;
         });
         let mut s = self.state.lock().await;
         if let Some(old) = s.indexing.replace(handle) {
@@ -433,10 +455,6 @@ async fn adopt(client: &Client, state: &Arc<Mutex<State>>, indexed: Indexed) {
             .log_message(MessageType::WARNING, format!("onrecord: {w}"))
             .await;
     }
-    let (quotations, articles) = (
-        indexed.corpus.analysis.quotes.len(),
-        indexed.corpus.docs().len(),
-    );
     let (uris, refresh_hints, refresh_lenses) = {
         let mut s = state.lock().await;
         s.indexed = Arc::new(indexed);
@@ -447,11 +465,25 @@ async fn adopt(client: &Client, state: &Arc<Mutex<State>>, indexed: Indexed) {
             s.refresh_lenses,
         )
     };
-    client
-        .log_message(
-            MessageType::INFO,
-            format!("onrecord: {quotations} quotations in {articles} articles"),
+    for uri in uris {
+        schedule(client, state, uri, Duration::ZERO).await;
+    }
+    refresh(client, refresh_hints, refresh_lenses);
+}
+
+/// Tells the client the index is complete: a log line and the `ready`
+/// status, with the size of the corpus.
+async fn announce(client: &Client, state: &Arc<Mutex<State>>) {
+    let (quotations, articles) = {
+        let s = state.lock().await;
+        (
+            s.indexed.corpus.analysis.quotes.len(),
+            s.indexed.corpus.docs().len(),
         )
+    };
+    let summary = format!("{quotations} quotations in {articles} articles");
+    client
+        .log_message(MessageType::INFO, format!("onrecord: {summary}"))
         .await;
     let status = serde_json::json!({
         "state": "ready",
@@ -459,10 +491,52 @@ async fn adopt(client: &Client, state: &Arc<Mutex<State>>, indexed: Indexed) {
         "articles": articles,
     });
     let _ = client.send_notification::<StatusNotification>(status).await;
-    for uri in uris {
-        schedule(client, state, uri, Duration::ZERO).await;
+}
+
+/// Links the corpus quotations of the index in place (the same words across
+/// articles, which hovers and jumps from a source article use), after
+/// drafts were first checked without them: checking a draft needs only the
+/// word index, and linking is the longest part of indexing.
+async fn link_in_background(client: &Client, state: &Arc<Mutex<State>>) {
+    let indexed = state.lock().await.indexed.clone();
+    let which = Arc::as_ptr(&indexed) as usize;
+    let Ok(links) =
+        tokio::task::spawn_blocking(move || indexed.corpus.analysis.link(&LinkOptions::default()))
+            .await
+    else {
+        return;
+    };
+    // Requests in flight hold the index for a few milliseconds at most;
+    // wait until this is the only holder, unless a newer index came.
+    let mut links = Some(links);
+    for _ in 0..1000 {
+        {
+            let mut s = state.lock().await;
+            if Arc::as_ptr(&s.indexed) as usize != which {
+                return;
+            }
+            if let Some(ix) = Arc::get_mut(&mut s.indexed) {
+                ix.corpus.analysis.links = links.take().unwrap_or_default();
+                s.generation += 1;
+                let uris: Vec<Uri> = s.docs.keys().cloned().collect();
+                let (hints, lenses) = (s.refresh_hints, s.refresh_lenses);
+                drop(s);
+                release_free_memory();
+                for uri in uris {
+                    schedule(client, state, uri, Duration::ZERO).await;
+                }
+                refresh(client, hints, lenses);
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
     }
-    refresh(client, refresh_hints, refresh_lenses);
+    client
+        .log_message(
+            MessageType::WARNING,
+            "onrecord: the index stayed busy; source articles show no other reports until the next change",
+        )
+        .await;
 }
 
 /// Asks the client to fetch inlay hints and code lenses again, where it
@@ -861,6 +935,7 @@ impl LanguageServer for Backend {
         });
         let Ok(new) = work.await else { return };
         adopt(&self.client, &self.state, new).await;
+        announce(&self.client, &self.state).await;
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {

@@ -78,15 +78,8 @@ pub struct Indexed {
 }
 
 impl Indexed {
-    fn new(docs: Vec<Document>, warnings: Vec<corpus::Warning>, root: &Path) -> Indexed {
-        Indexed::of(
-            engine::analyze(docs, warnings, &LinkOptions::default()),
-            root,
-        )
-    }
-
     /// Ready for checking drafts, but with no links between the corpus
-    /// quotations yet (see [`link_in_background`]).
+    /// quotations yet: [`link_in_background`] adds them in place.
     fn unlinked(docs: Vec<Document>, warnings: Vec<corpus::Warning>, root: &Path) -> Indexed {
         Indexed::of(engine::analyze_unlinked(docs, warnings), root)
     }
@@ -107,7 +100,7 @@ impl Indexed {
     }
 
     fn empty() -> Indexed {
-        Indexed::new(Vec::new(), Vec::new(), Path::new(""))
+        Indexed::unlinked(Vec::new(), Vec::new(), Path::new(""))
     }
 
     pub fn uri_of(&self, doc: u32) -> Option<Uri> {
@@ -348,7 +341,7 @@ impl Backend {
             if let Some(p) = &progress {
                 p.report_with_message("linking quotations", 100).await;
             }
-            link_in_background(&client, &state).await;
+            let linked = link_in_background(&client, &state).await;
             if let Some(p) = progress {
                 let s = state.lock().await;
                 let summary = format!(
@@ -359,7 +352,9 @@ impl Backend {
                 drop(s);
                 p.finish_with_message(summary).await;
             }
-            announce(&client, &state).await;
+            if linked {
+                announce(&client, &state).await;
+            }
         });
         let mut s = self.state.lock().await;
         if let Some(old) = s.indexing.replace(handle) {
@@ -497,14 +492,15 @@ async fn announce(client: &Client, state: &Arc<Mutex<State>>) {
 /// articles, which hovers and jumps from a source article use), after
 /// drafts were first checked without them: checking a draft needs only the
 /// word index, and linking is the longest part of indexing.
-async fn link_in_background(client: &Client, state: &Arc<Mutex<State>>) {
+/// Returns false when a newer index took its place meanwhile.
+async fn link_in_background(client: &Client, state: &Arc<Mutex<State>>) -> bool {
     let indexed = state.lock().await.indexed.clone();
     let which = Arc::as_ptr(&indexed) as usize;
     let Ok(links) =
         tokio::task::spawn_blocking(move || indexed.corpus.analysis.link(&LinkOptions::default()))
             .await
     else {
-        return;
+        return false;
     };
     // Requests in flight hold the index for a few milliseconds at most;
     // wait until this is the only holder, unless a newer index came.
@@ -513,7 +509,7 @@ async fn link_in_background(client: &Client, state: &Arc<Mutex<State>>) {
         {
             let mut s = state.lock().await;
             if Arc::as_ptr(&s.indexed) as usize != which {
-                return;
+                return false;
             }
             if let Some(ix) = Arc::get_mut(&mut s.indexed) {
                 ix.corpus.analysis.links = links.take().unwrap_or_default();
@@ -526,7 +522,7 @@ async fn link_in_background(client: &Client, state: &Arc<Mutex<State>>) {
                     schedule(client, state, uri, Duration::ZERO).await;
                 }
                 refresh(client, hints, lenses);
-                return;
+                return true;
             }
         }
         tokio::time::sleep(Duration::from_millis(10)).await;
@@ -537,6 +533,7 @@ async fn link_in_background(client: &Client, state: &Arc<Mutex<State>>) {
             "onrecord: the index stayed busy; source articles show no other reports until the next change",
         )
         .await;
+    true
 }
 
 /// Asks the client to fetch inlay hints and code lenses again, where it
@@ -931,11 +928,16 @@ impl LanguageServer for Backend {
                 }
             }
             docs.sort_by(|a, b| a.path.cmp(&b.path));
-            Indexed::new(docs, warnings, &root)
+            Indexed::unlinked(docs, warnings, &root)
         });
         let Ok(new) = work.await else { return };
         adopt(&self.client, &self.state, new).await;
-        announce(&self.client, &self.state).await;
+        let (client, state) = (self.client.clone(), self.state.clone());
+        tokio::spawn(async move {
+            if link_in_background(&client, &state).await {
+                announce(&client, &state).await;
+            }
+        });
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {

@@ -528,13 +528,7 @@ async fn a_source_file_open_in_the_editor_gets_hover_and_jumps() {
     let at = SOURCE_A.find("We will not vote").unwrap();
     let (l, c) = utf16_pos(SOURCE_A, at);
     let pos = json!({"line": l, "character": c + 3});
-    let hover = peer
-        .request(
-            "textDocument/hover",
-            json!({"textDocument": {"uri": uri}, "position": pos}),
-        )
-        .await;
-    let md = hover["result"]["contents"]["value"].as_str().unwrap();
+    let md = peer.hover_markdown(&uri, pos.clone()).await;
     assert!(md.contains("Oskar Lindqvist"), "{md}");
     assert!(md.contains("harbor-b.txt:5"), "{md}");
     let refs = peer
@@ -568,13 +562,9 @@ async fn hover_names_an_unnamed_speaker_once() {
     let text = "\"Nobody will load a ship here until the cranes are inspected.\"\n";
     peer.open(&uri, "markdown", 1, text).await;
     peer.diagnostics_for(&uri, 1).await;
-    let hover = peer
-        .request(
-            "textDocument/hover",
-            json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 5}}),
-        )
+    let md = peer
+        .hover_markdown(&uri, json!({"line": 0, "character": 5}))
         .await;
-    let md = hover["result"]["contents"]["value"].as_str().unwrap();
     let said = md.lines().next().unwrap();
     assert!(said.starts_with("Said by **"), "{md}");
     assert!(!said.contains(" or "), "one speaker, named once: {said}");
@@ -602,9 +592,7 @@ async fn answers_wait_for_the_first_index() {
     let text = draft_text();
     peer.open(&uri, "markdown", 1, &text).await;
     let pos = json!({"line": 3, "character": 5});
-    let at = json!({"textDocument": {"uri": uri}, "position": pos});
-    let hover = peer.request("textDocument/hover", at.clone()).await;
-    let md = hover["result"]["contents"]["value"].as_str().unwrap();
+    let md = peer.hover_markdown(&uri, pos.clone()).await;
     assert!(md.contains("still indexing"), "{md}");
     let lenses = peer
         .request(
@@ -619,8 +607,7 @@ async fn answers_wait_for_the_first_index() {
     peer.wait_notification("onrecord/status", |p| p["state"] == "ready")
         .await;
     peer.diagnostics_for(&uri, 1).await;
-    let hover = peer.request("textDocument/hover", at).await;
-    let md = hover["result"]["contents"]["value"].as_str().unwrap();
+    let md = peer.hover_markdown(&uri, pos).await;
     assert!(md.contains("Oskar Lindqvist"), "{md}");
     let refreshes = |peer: &Peer| {
         peer.seen_requests

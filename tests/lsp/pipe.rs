@@ -227,6 +227,20 @@ impl Peer {
         p["diagnostics"].clone()
     }
 
+    /// The markdown of a hover at a position.
+    pub async fn hover_markdown(&mut self, uri: &str, pos: Value) -> String {
+        let r = self
+            .request(
+                "textDocument/hover",
+                json!({"textDocument": {"uri": uri}, "position": pos}),
+            )
+            .await;
+        match r["result"]["contents"]["value"].as_str() {
+            Some(md) => md.to_string(),
+            None => panic!("no hover markdown: {r}"),
+        }
+    }
+
     pub async fn shutdown(mut self) {
         let r = self.request("shutdown", json!(null)).await;
         assert_eq!(r["result"], Value::Null);

@@ -8,15 +8,9 @@ repo=$(cd "$here/../../.." && pwd)
 venv=$repo/target/e2e/nvim/venv
 version=0.11.4
 
-apt_install() {
-  export DEBIAN_FRONTEND=noninteractive
-  timeout 300 apt-get update -qq
-  timeout 900 apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=300 "$@"
-}
-
-if ! command -v git >/dev/null; then
-  apt_install git
-fi
+# shellcheck source=../apt.sh
+. "$here/../apt.sh"
+apt_ensure git
 
 if [ -x "$venv/bin/nvim" ] && [ "$("$venv/bin/nvim" --version | head -n 1)" = "NVIM v$version" ]; then
   echo "Neovim $version is installed: $venv/bin/nvim"

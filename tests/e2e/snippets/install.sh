@@ -10,7 +10,7 @@ if [ "${#missing[@]}" -eq 0 ]; then
   echo "python3 $(python3 -c 'import platform; print(platform.python_version())') and git are installed"
   exit 0
 fi
-export DEBIAN_FRONTEND=noninteractive
-timeout 300 apt-get update -qq
-timeout 900 apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=300 "${missing[@]}"
+# shellcheck source=../apt.sh
+. "$(dirname "$0")/../apt.sh"
+apt_ensure "${missing[@]}"
 python3 -c 'import tomllib'

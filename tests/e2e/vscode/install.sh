@@ -24,31 +24,11 @@ say() { printf '%s\n' "$*"; }
 step_time() { say "   ($(( $(date +%s) - $1 )) s)"; }
 
 # 1. Debian packages.
-packages=(chromium ripgrep libkrb5-dev fonts-dejavu-core curl)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-if [ "${#missing[@]}" -eq 0 ]; then
-  say "== apt: ${packages[*]} already installed"
-else
-  say "== apt: installing ${missing[*]}"
-  t=$(date +%s)
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  export DEBIAN_FRONTEND=noninteractive
-  timeout 600 $sudo apt-get -o DPkg::Lock::Timeout=300 update -q
-  # A retry: with the Docker image's clean-up hook, apt can lose its
-  # downloaded packages between two dpkg runs when it upgrades Perl.
-  for attempt in 1 2 3; do
-    if timeout 900 $sudo apt-get -o DPkg::Lock::Timeout=300 install -y -q "${missing[@]}"; then
-      break
-    fi
-    [ "$attempt" -lt 3 ] || { say "apt-get install failed"; exit 1; }
-    say "   apt-get install failed; trying again"
-  done
-  step_time "$t"
-fi
+# shellcheck source=../apt.sh
+. "$here/../apt.sh"
+t=$(date +%s)
+apt_ensure --with-recommends chromium ripgrep libkrb5-dev fonts-dejavu-core curl
+step_time "$t"
 
 # npm's download cache stays inside the repository's build folder.
 export npm_config_cache="${npm_config_cache:-$repo/target/e2e/npm-cache}"

@@ -138,6 +138,10 @@ impl ViewMap {
             m.steps.push(step);
             i = j;
         }
+        m.views.shrink_to_fit();
+        m.starts.shrink_to_fit();
+        m.ends.shrink_to_fit();
+        m.steps.shrink_to_fit();
         m
     }
 
@@ -241,6 +245,7 @@ fn count_chars(raw: &str, start: u32, end: u32) -> u32 {
 fn line_starts(raw: &str) -> Vec<u32> {
     let mut v = vec![0u32];
     v.extend(memchr::memchr_iter(b'\n', raw.as_bytes()).map(|i| i as u32 + 1));
+    v.shrink_to_fit();
     v
 }
 
@@ -351,6 +356,9 @@ pub fn parse_document(
         }
     }
     find_credits(&text, format, &mut meta);
+    // A corpus article is kept for the life of the server: no spare room.
+    let mut text = text;
+    text.shrink_to_fit();
     let doc = Document {
         path: path.to_string(),
         format,

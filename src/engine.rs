@@ -313,7 +313,7 @@ impl Analysis {
             end: f.end,
             quote: self.quote_at(f.doc, f.start, f.end),
             exact: f.matched == f.total && f.differ_in_place.is_empty(),
-            differs: f.differ_in_place.clone(),
+            differs: f.differ_in_place.to_vec(),
         }
     }
 }

@@ -374,8 +374,8 @@ pub struct Found {
     pub total: u32,
     /// Words that differ: indices into the quotation's normalized words
     /// (see [`quotation_words`]), and view spans at the place.
-    pub differ_words: Vec<u32>,
-    pub differ_in_place: Vec<(u32, u32)>,
+    pub differ_words: Box<[u32]>,
+    pub differ_in_place: Box<[(u32, u32)]>,
 }
 
 /// A quotation as the linker sees it.
@@ -734,7 +734,7 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
                                 matched: a.matched as u32,
                                 total: m as u32,
                                 differ_words: a.diff_q.iter().map(|&x| x as u32).collect(),
-                                differ_in_place: spans_of(region, &a.diff_r),
+                                differ_in_place: spans_of(region, &a.diff_r).into(),
                             },
                         ));
                     }

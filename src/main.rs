@@ -30,3 +30,16 @@ fn main() {
     };
     std::process::exit(onrecord::cli::run(cli));
 }
+
+/// jemalloc keeps long-lived small allocations apart from the working data
+/// of indexing and hands freed pages back at once, from a background
+/// thread: the server holds about 60 MB less for its whole life than with
+/// the system allocator (see the server benchmark in the README).
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
+#[cfg(not(target_env = "msvc"))]
+#[allow(non_upper_case_globals)]
+#[export_name = "_rjem_malloc_conf"]
+pub static malloc_conf: &[u8] = b"background_thread:true,dirty_decay_ms:0,muzzy_decay_ms:0\0";

@@ -89,7 +89,6 @@ impl Indexed {
         if !root.as_os_str().is_empty() {
             corpus = corpus.with_display_root(&corpus::display_path(root));
         }
-        release_free_memory();
         let by_path = corpus
             .docs()
             .iter()
@@ -105,19 +104,6 @@ impl Indexed {
 
     pub fn uri_of(&self, doc: u32) -> Option<Uri> {
         Uri::from_file_path(&self.corpus.docs()[doc as usize].path)
-    }
-}
-
-/// Gives the memory freed by indexing back to the system. Indexing frees
-/// far more than it keeps (each article's tokens, the linker's tables), and
-/// glibc keeps freed pages of its per-thread arenas otherwise: a server
-/// that stays open all day should hold only what it uses.
-fn release_free_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only returns free pages to the system; it is
-    // safe to call at any time from any thread.
-    unsafe {
-        libc::malloc_trim(0);
     }
 }
 
@@ -517,7 +503,6 @@ async fn link_in_background(client: &Client, state: &Arc<Mutex<State>>) -> bool 
                 let uris: Vec<Uri> = s.docs.keys().cloned().collect();
                 let (hints, lenses) = (s.refresh_hints, s.refresh_lenses);
                 drop(s);
-                release_free_memory();
                 for uri in uris {
                     schedule(client, state, uri, Duration::ZERO).await;
                 }

@@ -329,14 +329,8 @@ impl Backend {
             }
             let linked = link_in_background(&client, &state).await;
             if let Some(p) = progress {
-                let s = state.lock().await;
-                let summary = format!(
-                    "{} quotations in {} articles",
-                    s.indexed.corpus.analysis.quotes.len(),
-                    s.indexed.corpus.docs().len()
-                );
-                drop(s);
-                p.finish_with_message(summary).await;
+                let (quotations, articles) = size_of_index(&state).await;
+                p.finish_with_message(summary(quotations, articles)).await;
             }
             if linked {
                 announce(&client, &state).await;
@@ -452,19 +446,28 @@ async fn adopt(client: &Client, state: &Arc<Mutex<State>>, indexed: Indexed) {
     refresh(client, refresh_hints, refresh_lenses);
 }
 
+/// The number of quotations and articles in the index.
+async fn size_of_index(state: &Arc<Mutex<State>>) -> (usize, usize) {
+    let s = state.lock().await;
+    (
+        s.indexed.corpus.analysis.quotes.len(),
+        s.indexed.corpus.docs().len(),
+    )
+}
+
+fn summary(quotations: usize, articles: usize) -> String {
+    format!("{quotations} quotations in {articles} articles")
+}
+
 /// Tells the client the index is complete: a log line and the `ready`
 /// status, with the size of the corpus.
 async fn announce(client: &Client, state: &Arc<Mutex<State>>) {
-    let (quotations, articles) = {
-        let s = state.lock().await;
-        (
-            s.indexed.corpus.analysis.quotes.len(),
-            s.indexed.corpus.docs().len(),
-        )
-    };
-    let summary = format!("{quotations} quotations in {articles} articles");
+    let (quotations, articles) = size_of_index(state).await;
     client
-        .log_message(MessageType::INFO, format!("onrecord: {summary}"))
+        .log_message(
+            MessageType::INFO,
+            format!("onrecord: {}", summary(quotations, articles)),
+        )
         .await;
     let status = serde_json::json!({
         "state": "ready",

@@ -57,12 +57,39 @@ pub enum Command {
     },
     /// Run the language server on standard input and output.
     Serve,
+    /// Measure the engine against annotated news (for maintainers).
+    #[command(hide = true, subcommand)]
+    Eval(EvalCommand),
     /// Write a synthetic corpus (for benchmarks) into a folder.
     #[command(hide = true)]
     Synth {
         out: PathBuf,
         #[arg(long, default_value_t = 1000)]
         articles: usize,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum EvalCommand {
+    /// Extraction and speaker accuracy on a folder of brat-annotated
+    /// articles (`text/*.txt`, `attributions/*.ann`).
+    Accuracy {
+        split: PathBuf,
+        /// Referents of pronoun Sources (`ann<TAB>start<TAB>end<TAB>pronoun<TAB>name`).
+        #[arg(long)]
+        referents: Option<PathBuf>,
+        /// List every miss, every wrong speaker and every unannotated quotation.
+        #[arg(long)]
+        errors: bool,
+        /// Fail (exit 1) when recall of direct quotations is below this.
+        #[arg(long)]
+        min_recall: Option<f64>,
+        /// Fail when speaker accuracy on found quotations is below this.
+        #[arg(long)]
+        min_speaker: Option<f64>,
+        /// Fail when accuracy on pronoun sources (by resolved name) is below this.
+        #[arg(long)]
+        min_pronoun: Option<f64>,
     },
 }
 
@@ -97,6 +124,7 @@ pub fn run(cli: Cli) -> i32 {
             max_file_size,
         } => check(drafts, corpus, format, config, max_file_size),
         Command::Serve => crate::lsp::serve_stdio(),
+        Command::Eval(cmd) => eval(cmd),
         Command::Synth { out, articles } => match crate::synth::write_corpus(&out, articles) {
             Ok(n) => {
                 eprintln!("wrote {n} articles to {}", out.display());
@@ -183,6 +211,55 @@ fn quotes(paths: Vec<PathBuf>, format: Format, max_bytes: usize) -> i32 {
         Err(e) => {
             eprintln!("error: writing output: {e}");
             2
+        }
+    }
+}
+
+fn eval(cmd: EvalCommand) -> i32 {
+    use crate::eval::{accuracy, brat};
+    match cmd {
+        EvalCommand::Accuracy {
+            split,
+            referents,
+            errors,
+            min_recall,
+            min_speaker,
+            min_pronoun,
+        } => {
+            let articles = match brat::read_split(&split) {
+                Ok(a) => a,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return 2;
+                }
+            };
+            let referents = match referents {
+                Some(p) => match std::fs::read_to_string(&p) {
+                    Ok(t) => accuracy::Referents::parse(&t),
+                    Err(e) => {
+                        eprintln!("error: {}: {e}", p.display());
+                        return 2;
+                    }
+                },
+                None => accuracy::Referents::default(),
+            };
+            let ev = accuracy::evaluate(articles, &referents);
+            print!("{}", ev.report(errors));
+            let f = ev.figures();
+            let mut code = 0;
+            for (what, got, floor) in [
+                ("recall", f.recall, min_recall),
+                ("speaker accuracy", f.speaker_accuracy, min_speaker),
+                ("pronoun accuracy", f.pronoun_accuracy, min_pronoun),
+            ] {
+                if let Some(floor) = floor {
+                    if got < floor {
+                        eprintln!("error: {what} {got:.3} is below the floor {floor:.3}");
+                        code = 1;
+                    }
+                }
+            }
+            code
         }
     }
 }

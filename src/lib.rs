@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod engine;
+pub mod eval;
 pub mod extract;
 mod html;
 pub mod lexicon;

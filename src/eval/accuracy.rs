@@ -182,8 +182,10 @@ fn crosses_sentence(gap: &str) -> bool {
     for (i, &c) in b.iter().enumerate() {
         if matches!(c, b'.' | b'?' | b'!') && i > 2 {
             let rest = gap[i + 1..].trim_start_matches(['"', '\'', '”', '’']);
-            if rest.starts_with(' ') && rest.trim_start().starts_with(|ch: char| ch.is_uppercase())
-            {
+            let next = rest.trim_start();
+            let opens = next.is_empty()
+                || next.starts_with(|ch: char| ch.is_uppercase() || matches!(ch, '"' | '“' | '‘'));
+            if rest.starts_with(' ') && opens {
                 return true;
             }
         }

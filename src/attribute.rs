@@ -297,7 +297,42 @@ struct Ctx<'a> {
     /// last, whether or not they have spoken.
     mentioned: Vec<u32>,
     author: Option<String>,
+    /// Every person mentioned by name (or by a resolved pronoun), in text
+    /// order: what a later `he` or `she` can stand for.
+    mentions: Vec<Mention>,
+    /// Number of the sentence being read, across paragraphs.
+    sentence_no: u32,
 }
+
+/// A person named (or referred to) at a place in the article.
+#[derive(Clone, Copy, Debug)]
+struct Mention {
+    entity: u32,
+    sentence: u32,
+    /// Token index within the sentence's paragraph.
+    tok: u32,
+    role: MentionRole,
+}
+
+/// How a mention stands in its sentence; a later pronoun prefers the
+/// first of these.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum MentionRole {
+    /// The subject of a cue verb: who spoke there.
+    Speaker,
+    Plain,
+    /// `Trump’s accusation`: a possessor is rarely what `he` means next.
+    Possessive,
+}
+
+/// A plural role (`officials`), which `he` and `she` do not stand for.
+fn is_plural_role(h: &str) -> bool {
+    h.ends_with('s') && !h.ends_with("ss") && !h.ends_with("us") && lexicon::is_person_role(h)
+}
+
+/// How many sentences back a pronoun looks for a named person before
+/// falling back to the speakers of the article.
+const PRONOUN_WINDOW: u32 = 8;
 
 fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
     &text[t.start as usize..t.end as usize]
@@ -343,6 +378,17 @@ impl<'a> Ctx<'a> {
             && self.cap(i + 1)
     }
 
+    /// The period after a capital letter that stands for a name
+    /// (`L.` in `Janet L. Yellen`).
+    fn initial_period(&self, i: usize) -> bool {
+        i > 0
+            && matches!(self.toks[i].t, T::Punct('.'))
+            && self.is_word(i - 1)
+            && self.cap(i - 1)
+            && self.toks[i - 1].end == self.toks[i].start
+            && self.w(i - 1).chars().count() == 1
+    }
+
     /// Whether a token may stand in a speaker's noun phrase.
     fn np_token(&self, i: usize) -> bool {
         if !self.is_word(i) {
@@ -377,6 +423,11 @@ impl<'a> Ctx<'a> {
                 first = j;
                 continue;
             }
+            // `Janet L. Yellen`: the period of a middle initial.
+            if self.initial_period(j) && j > floor {
+                first = j;
+                continue;
+            }
             if !self.np_token(j) {
                 break;
             }
@@ -405,9 +456,15 @@ impl<'a> Ctx<'a> {
         let mut i = start;
         let mut last = None;
         while i < limit
-            && i - start < 8
-            && (self.np_token(i) || (self.title_of(i) && last.is_some()))
+            && i - start < 10
+            && (self.np_token(i)
+                || (self.title_of(i) && last.is_some())
+                || (self.initial_period(i) && i + 1 < limit && self.cap(i + 1)))
         {
+            if self.initial_period(i) {
+                i += 1;
+                continue;
+            }
             if self.is_head(i) {
                 last = Some(i);
             } else if !self.lex(i).is(lexicon::DETERMINER)
@@ -425,11 +482,39 @@ impl<'a> Ctx<'a> {
 
     /// Turns a noun phrase into an entity, creating or merging as needed.
     fn resolve_np(&mut self, np: &Np, sentence_subjects: &[Subject]) -> Option<u32> {
-        let toks: Vec<usize> = (np.first..=np.last).collect();
+        let mut toks: Vec<usize> = (np.first..=np.last).filter(|&i| self.is_word(i)).collect();
+        // `James Comey Jr.`: a generational suffix is not the surname.
+        while toks.len() > 1 && lexicon::is_name_suffix(&self.lower_of(toks[toks.len() - 1])) {
+            toks.pop();
+        }
+        // `Sen. Tom Carper of Delaware`, `Chris Low of FTN Financial`: the
+        // person is the name before `of`; in `Secretary of Homeland Security
+        // Jeh Johnson` the `of` belongs to the title.
+        if let Some(of) = toks.iter().position(|&i| self.lower_of(i) == "of") {
+            if of > 0 {
+                let before = toks[of - 1];
+                let x = self.lex(before);
+                if self.cap(before)
+                    && !x.is(lexicon::TITLE
+                        | lexicon::PERSON_ROLE
+                        | lexicon::ORG_WORD
+                        | lexicon::ORG_HEAD)
+                {
+                    toks.truncate(of);
+                }
+            }
+        }
+        if toks.is_empty() {
+            return None;
+        }
         let lowers: Vec<String> = toks.iter().map(|&i| self.lower_of(i)).collect();
         if toks.len() == 1 {
             if let Some(p) = lexicon::pronoun(&lowers[0]) {
-                return self.resolve_pronoun(p, sentence_subjects);
+                let e = self.resolve_pronoun(p, sentence_subjects, np.first);
+                if let (Some(e), Pronoun::He | Pronoun::She) = (e, p) {
+                    self.note_mention(e, np.first, MentionRole::Plain);
+                }
+                return e;
             }
         }
         let det = lexicon::determiner(&lowers[0]);
@@ -439,7 +524,6 @@ impl<'a> Ctx<'a> {
             let i = toks[k];
             let l = &lowers[k];
             if !self.cap(i)
-                || (k > 0 && lowers[k - 1] == "of")
                 || lexicon::is_title(l.trim_end_matches('.'))
                 || lexicon::is_person_role(l)
                 || lexicon::determiner(l).is_some()
@@ -447,6 +531,24 @@ impl<'a> Ctx<'a> {
                 break;
             }
             name_start = k;
+        }
+        if name_start < toks.len() && name_start > 0 && lowers[name_start - 1] == "of" {
+            // `Secretary of Homeland Security Jeh Johnson`: the name starts at
+            // a known first name, else it is the last two words.
+            let rest = toks.len() - name_start;
+            let titled = name_start >= 2 && {
+                let b = lowers[name_start - 2].trim_end_matches('.');
+                lexicon::is_title(b) || lexicon::is_person_role(b)
+            };
+            let first_name = (name_start..toks.len()).find(|&k| {
+                lexicon::first_name_gender(self.w(toks[k])).is_some() && k + 1 < toks.len()
+            });
+            name_start = match first_name {
+                _ if !titled => 0,
+                Some(k) => k,
+                None if rest > 2 => toks.len() - 2,
+                None => name_start,
+            };
         }
         let name_toks = &toks[name_start..];
         let role_toks = &toks[..name_start];
@@ -628,13 +730,83 @@ impl<'a> Ctx<'a> {
         idx
     }
 
-    fn resolve_pronoun(&mut self, p: Pronoun, sentence_subjects: &[Subject]) -> Option<u32> {
+    /// The gender an entity has: what the text says (a title, an earlier
+    /// `he` or `she`), else what its first name suggests.
+    fn gender_of(&self, e: u32) -> Option<Gender> {
+        let ent = &self.entities[e as usize];
+        if ent.gender.is_some() || ent.anonymous {
+            return ent.gender;
+        }
+        let mut words = ent.name.split(' ');
+        match (words.next(), words.next()) {
+            (Some(first), Some(_)) => lexicon::first_name_gender(first),
+            _ => None,
+        }
+    }
+
+    fn note_mention(&mut self, entity: u32, tok: usize, role: MentionRole) {
+        let m = Mention {
+            entity,
+            sentence: self.sentence_no,
+            tok: tok as u32,
+            role,
+        };
+        if let Some(last) = self.mentions.last_mut() {
+            if last.entity == entity && last.sentence == m.sentence {
+                last.role = last.role.min(role);
+                return;
+            }
+        }
+        self.mentions.push(m);
+    }
+
+    /// The person a `he` or `she` at token `at` stands for: in the nearest
+    /// earlier sentence that mentions a person of fitting gender, who spoke
+    /// there, else the first person it names (its subject, usually), a
+    /// possessor last. In the pronoun's own sentence only a speaker before
+    /// it counts (`Asked about Clinton, she said` is not Clinton). Else
+    /// nobody: the caller falls back to the last fitting speaker.
+    fn pronoun_antecedent(&self, want: Gender, at: usize) -> Option<u32> {
+        let fits = |e: u32| {
+            let ent = &self.entities[e as usize];
+            ent.kind == EntityKind::Person
+                && !ent.heads.iter().any(|h| is_plural_role(h))
+                && self.gender_of(e).is_none_or(|g| g == want)
+        };
+        let now = self.sentence_no;
+        // (sentence, role, token, entity) of the best candidate so far.
+        let mut best: Option<(u32, MentionRole, u32, u32)> = None;
+        for m in self.mentions.iter().rev() {
+            if now - m.sentence > PRONOUN_WINDOW {
+                break;
+            }
+            if m.sentence == now && (m.tok as usize >= at || m.role != MentionRole::Speaker) {
+                continue;
+            }
+            if let Some((sentence, role, tok, _)) = best {
+                if m.sentence != sentence {
+                    break;
+                }
+                if (m.role, m.tok) > (role, tok) {
+                    continue;
+                }
+            }
+            if fits(m.entity) {
+                best = Some((m.sentence, m.role, m.tok, m.entity));
+            }
+        }
+        best.map(|(_, _, _, e)| e)
+    }
+
+    fn resolve_pronoun(
+        &mut self,
+        p: Pronoun,
+        sentence_subjects: &[Subject],
+        at: usize,
+    ) -> Option<u32> {
         let fits = |e: &DocEntity, want: Option<Gender>| {
             e.kind != EntityKind::Organization
-                && !e
-                    .heads
-                    .iter()
-                    .any(|h| h.ends_with('s') && lexicon::is_person_role(h) && h != "boss")
+                && !e.heads.iter().any(|h| is_plural_role(h))
                 && match (want, e.gender) {
                     (Some(w), Some(g)) => w == g,
                     _ => true,
@@ -649,29 +821,32 @@ impl<'a> Ctx<'a> {
             }
             Pronoun::He | Pronoun::She => {
                 let want = if p == Pronoun::He {
-                    Some(Gender::Male)
+                    Gender::Male
                 } else {
-                    Some(Gender::Female)
+                    Gender::Female
                 };
-                let recent = self.salience.iter().rev().copied();
-                let persons: Vec<u32> = recent
-                    .filter(|&e| {
-                        let ent = &self.entities[e as usize];
-                        ent.kind == EntityKind::Person && fits(ent, want)
+                let found = self.pronoun_antecedent(want, at).or_else(|| {
+                    let recent = self.salience.iter().rev().copied();
+                    let persons: Vec<u32> = recent
+                        .filter(|&e| {
+                            let ent = &self.entities[e as usize];
+                            ent.kind == EntityKind::Person
+                                && fits(ent, Some(want))
+                                && self.gender_of(e).is_none_or(|g| g == want)
+                        })
+                        .collect();
+                    persons.first().copied().or_else(|| {
+                        self.salience.iter().rev().copied().find(|&e| {
+                            fits(&self.entities[e as usize], Some(want))
+                                && self.gender_of(e).is_none_or(|g| g == want)
+                        })
                     })
-                    .collect();
-                let found = persons.first().copied().or_else(|| {
-                    self.salience
-                        .iter()
-                        .rev()
-                        .copied()
-                        .find(|&e| fits(&self.entities[e as usize], want))
                 });
                 if let Some(e) = found {
                     // `she said` tells us who she is for the next `he`.
                     let ent = &mut self.entities[e as usize];
                     if ent.gender.is_none() && !ent.anonymous {
-                        ent.gender = want;
+                        ent.gender = Some(want);
                     }
                 }
                 found
@@ -902,6 +1077,137 @@ fn note_sentence_subject(ctx: &mut Ctx, s: usize, e: usize) {
     }
 }
 
+/// A word that can be part of a person's name: capitalised, not a title,
+/// role, cue or sentence opener, and not an all-capitals heading word.
+fn name_word(ctx: &Ctx, k: usize) -> bool {
+    ctx.is_word(k)
+        && ctx.cap(k)
+        && ctx.toks[k].flags & ALLCAPS == 0
+        && !ctx
+            .lex(k)
+            .is(lexicon::NOT_NAME | lexicon::TITLE | lexicon::PERSON_ROLE)
+        && ctx.lex(k).cue.is_none()
+}
+
+/// `Clinton’s` is Clinton.
+fn strip_possessive(w: &str) -> (&str, bool) {
+    for suffix in ["’s", "'s", "’", "'"] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return (stem, true);
+            }
+        }
+    }
+    (w, false)
+}
+
+/// The person an existing entity of this article is, by full name or by
+/// surname when only one person has it.
+fn known_person(ctx: &Ctx, words: &[String]) -> Option<u32> {
+    let key = words.join(" ").to_lowercase();
+    let surname = words.last()?.to_lowercase();
+    let mut found = None;
+    for (i, e) in ctx.entities.iter().enumerate() {
+        if e.anonymous || e.kind != EntityKind::Person {
+            continue;
+        }
+        let ek = e.name.to_lowercase();
+        if ek == key {
+            return Some(i as u32);
+        }
+        let es = ek.rsplit(' ').next().unwrap_or("");
+        if words.len() == 1 && es == surname {
+            if found.is_some() {
+                // Two people share the surname: a bare surname is unclear.
+                return None;
+            }
+            found = Some(i as u32);
+        }
+    }
+    found
+}
+
+/// Notes every person a sentence names (`Sen. Jo Roe`, `Hillary Clinton`,
+/// `Clinton’s`, a surname the article has given in full), whether or not
+/// they speak: a later pronoun may stand for any of them. A run of
+/// capitalised words counts as a person only with evidence: a title, a
+/// known first name, a middle initial, or a person already named.
+fn note_mentions(ctx: &mut Ctx, s: usize, e: usize) {
+    let mut k = s;
+    while k < e {
+        if !(ctx.is_word(k) && ctx.cap(k)) {
+            k += 1;
+            continue;
+        }
+        let run_start = k;
+        let mut gender = None;
+        let mut titled = false;
+        while k < e && ctx.is_word(k) && ctx.cap(k) && ctx.lex(k).is(lexicon::TITLE) {
+            titled = true;
+            gender =
+                gender.or_else(|| lexicon::title_gender(ctx.lower_of(k).trim_end_matches('.')));
+            k += 1;
+        }
+        let first_tok = k;
+        let mut words: Vec<String> = Vec::new();
+        let mut initial = false;
+        let mut org = false;
+        let mut role = MentionRole::Plain;
+        while k < e && name_word(ctx, k) {
+            let (w, possessive) = strip_possessive(ctx.w(k));
+            if possessive {
+                role = MentionRole::Possessive;
+            }
+            org |= ctx.lex(k).is(lexicon::ORG_WORD | lexicon::ORG_HEAD);
+            words.push(display_word(w));
+            k += 1;
+            if possessive {
+                break;
+            }
+            // A middle initial: `Janet L. Yellen`.
+            if w.chars().count() == 1
+                && k + 1 < e
+                && matches!(ctx.toks[k].t, T::Punct('.'))
+                && name_word(ctx, k + 1)
+            {
+                initial = true;
+                k += 1;
+            }
+        }
+        if k == run_start {
+            k += 1;
+            continue;
+        }
+        if words.is_empty() || org || words.len() > 4 {
+            continue;
+        }
+        // A capitalised sentence opener (`Despite Trump`) is not a first name.
+        if run_start == s && !titled && words.len() >= 2 {
+            let first_is_name = lexicon::first_name_gender(&words[0]).is_some();
+            if !first_is_name && known_person(ctx, &words).is_none() {
+                words.remove(0);
+            }
+        }
+        let known = known_person(ctx, &words);
+        let evidence = titled
+            || initial
+            || (words.len() >= 2 && lexicon::first_name_gender(&words[0]).is_some());
+        let entity = match known {
+            Some(x) => Some(x),
+            None if evidence && (words.len() >= 2 || titled) => {
+                Some(ctx.named(words, EntityKind::Person, None, None, gender))
+            }
+            None => None,
+        };
+        if let Some(x) = entity {
+            if gender.is_some() && ctx.entities[x as usize].gender.is_none() {
+                ctx.entities[x as usize].gender = gender;
+            }
+            ctx.note_mention(x, first_tok, role);
+        }
+    }
+}
+
 /// Finds the cue verbs of a sentence and their subjects, in order.
 fn cues_in(ctx: &mut Ctx, s: usize, e: usize) -> Vec<CueAt> {
     let mut found: Vec<CueAt> = Vec::new();
@@ -912,17 +1218,40 @@ fn cues_in(ctx: &mut Ctx, s: usize, e: usize) -> Vec<CueAt> {
             i += 1;
             continue;
         }
-        let Some(cue) = ctx.lex(i).cue else {
-            i += 1;
-            continue;
-        };
         let l = ctx.lower_of(i);
+        // A multi-word cue (`pointed out`, `took to Twitter`), longest first.
+        let phrase_len = if ctx.lex(i).is(lexicon::PHRASE_START) {
+            lexicon::phrasal_cues(&l)
+                .iter()
+                .find(|rest| {
+                    rest.iter().enumerate().all(|(k, w)| {
+                        let j = i + 1 + k;
+                        j < e && ctx.is_word(j) && ctx.lower_of(j) == *w
+                    })
+                })
+                .map(|rest| rest.len())
+        } else {
+            None
+        };
+        let cue = match (ctx.lex(i).cue, phrase_len) {
+            (Some(c), _) => c,
+            (None, Some(_)) => Cue {
+                weak: false,
+                participle: l.ends_with("ing"),
+                forward_only: false,
+                block: true,
+            },
+            (None, None) => {
+                i += 1;
+                continue;
+            }
+        };
         // `the claim`, `their blog`, `a warning`: a noun, not a verb.
         if i > s && ctx.is_word(i - 1) && ctx.lex(i - 1).is(lexicon::NOUN_MARKER) {
             i += 1;
             continue;
         }
-        let mut end = i;
+        let mut end = i + phrase_len.unwrap_or(0);
         if cue.forward_only {
             if i + 1 < e && ctx.is_word(i + 1) && ctx.lower_of(i + 1) == "to" {
                 end = i + 1;
@@ -930,17 +1259,24 @@ fn cues_in(ctx: &mut Ctx, s: usize, e: usize) -> Vec<CueAt> {
                 i += 1;
                 continue;
             }
-        } else if i + 1 < e && ctx.is_word(i + 1) {
-            let next = ctx.lower_of(i + 1);
-            if lexicon::PHRASAL.iter().any(|(a, b)| *a == l && *b == next) {
-                end = i + 1;
-            }
         }
         // A verb used as a noun or adjective (`the state`, `a warning`,
         // `posted messages`) has no subject and is dropped below.
         let mut subject = None;
         if !cue.forward_only && i > s {
-            if let Some(j) = skip_back(ctx, i - 1, s) {
+            let mut back = skip_back(ctx, i - 1, s);
+            // `Sen. Jo Roe (D-Ore.) said`: the parenthesis is an aside.
+            if let Some(j) = back {
+                if matches!(ctx.toks[j].t, T::Punct(')')) {
+                    let open = (j.saturating_sub(10).max(s)..j)
+                        .rev()
+                        .find(|&k| matches!(ctx.toks[k].t, T::Punct('(')));
+                    back = open
+                        .filter(|&o| o > s)
+                        .and_then(|o| skip_back(ctx, o - 1, s));
+                }
+            }
+            if let Some(j) = back {
                 if ctx.is_word(j) {
                     if let Some(np) = ctx.np_back(j, s).or_else(|| {
                         lexicon::pronoun(&ctx.lower_of(j)).map(|_| Np { first: j, last: j })
@@ -954,7 +1290,8 @@ fn cues_in(ctx: &mut Ctx, s: usize, e: usize) -> Vec<CueAt> {
                         }
                     }
                 } else if matches!(ctx.toks[j].t, T::Punct(',')) {
-                    subject = appositive_subject(ctx, j, s, &subjects);
+                    subject = appositive_subject(ctx, j, s, &subjects)
+                        .or_else(|| clause_subject(ctx, s, j, &subjects));
                 }
             }
         }
@@ -998,12 +1335,22 @@ fn cues_in(ctx: &mut Ctx, s: usize, e: usize) -> Vec<CueAt> {
                     first: usize::MAX,
                     last: usize::MAX,
                 });
+            } else if is_coordinated(ctx, i, s) || after_clause(ctx, i, s) {
+                // `Ms. Roe smiled and said`, `Roe shrugged it off, saying`:
+                // the clause's subject.
+                subject = clause_subject(ctx, s, i, &subjects);
             }
         }
         if let Some(sub) = subject {
             if !cue.weak {
                 subjects.push(sub);
                 ctx.touch(sub.entity);
+                let at = if sub.first == usize::MAX {
+                    i
+                } else {
+                    sub.first
+                };
+                ctx.note_mention(sub.entity, at, MentionRole::Speaker);
             }
         }
         found.push(CueAt {
@@ -1015,6 +1362,80 @@ fn cues_in(ctx: &mut Ctx, s: usize, e: usize) -> Vec<CueAt> {
         i = end + 1;
     }
     found
+}
+
+/// `…, saying`, `by saying`: a participle that continues a clause.
+fn after_clause(ctx: &Ctx, i: usize, s: usize) -> bool {
+    i > s
+        && (matches!(ctx.toks[i - 1].t, T::Punct(','))
+            || (ctx.is_word(i - 1)
+                && matches!(
+                    ctx.lower_of(i - 1).as_str(),
+                    "by" | "before" | "after" | "while" | "when"
+                )))
+}
+
+/// The subject that opens the clause ending at token `end` (exclusive):
+/// `Gov. Jo Roe (R-Ohio), …`, `Roe, 67, a retired nurse, …`, `Roe smiled
+/// and …`. It must be a name, a pronoun or a description with a role noun,
+/// followed by a comma, a parenthesis or a lowercase word.
+fn clause_subject(ctx: &mut Ctx, s: usize, end: usize, subjects: &[Subject]) -> Option<Subject> {
+    let mut seg = s;
+    for k in (s..end).rev() {
+        if matches!(ctx.toks[k].t, T::Quote(_) | T::Punct(':' | ';')) {
+            seg = k + 1;
+            break;
+        }
+    }
+    while seg < end
+        && ctx.is_word(seg)
+        && matches!(
+            ctx.lower_of(seg).as_str(),
+            "but" | "and" | "so" | "still" | "yet" | "meanwhile" | "instead" | "later" | "then"
+        )
+    {
+        seg += 1;
+    }
+    while seg < end && matches!(ctx.toks[seg].t, T::Punct(',')) {
+        seg += 1;
+    }
+    if seg >= end || end - seg > 45 || !ctx.is_word(seg) {
+        return None;
+    }
+    let pronoun = matches!(
+        lexicon::pronoun(&ctx.lower_of(seg)),
+        Some(Pronoun::He | Pronoun::She)
+    );
+    let np = if pronoun {
+        Np {
+            first: seg,
+            last: seg,
+        }
+    } else {
+        ctx.np_forward(seg, end)?
+    };
+    let next = np.last + 1;
+    if next >= end {
+        return None;
+    }
+    let continues =
+        matches!(ctx.toks[next].t, T::Punct(',' | '(')) || (ctx.is_word(next) && !ctx.cap(next));
+    let named = (np.first..=np.last).any(|k| {
+        ctx.is_word(k) && ctx.cap(k) && !ctx.lex(k).is(lexicon::TITLE | lexicon::NOT_NAME)
+    });
+    let described = ctx
+        .lex(np.last)
+        .is(lexicon::PERSON_ROLE | lexicon::ORG_HEAD)
+        && ctx.lex(np.first).is(lexicon::DETERMINER);
+    if !continues || !(named || described || pronoun) {
+        return None;
+    }
+    let entity = ctx.resolve_np(&np, subjects)?;
+    Some(Subject {
+        entity,
+        first: np.first,
+        last: np.last,
+    })
 }
 
 /// `and added`, `but said`: the verb shares the subject before it.
@@ -1170,6 +1591,8 @@ pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attributi
         salience: Vec::new(),
         mentioned: Vec::new(),
         author: author.map(str::to_string),
+        mentions: Vec::new(),
+        sentence_no: 0,
     };
     // Quotation spans by paragraph, as tokens stand for them.
     let spans: Vec<(u32, u32, u32)> = quotes
@@ -1210,11 +1633,16 @@ pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attributi
             continue;
         }
         note_introduced_names(&mut ctx, &mut introduced);
+        let furniture = is_furniture(&ctx, text, p);
         let ends = sentence_ends(&ctx, quotes);
         let mut s = 0;
         let mut para_last: Option<Speaker> = None;
         let mut last_sentence_speaker: Option<Speaker> = None;
         for &e in &ends {
+            ctx.sentence_no += 1;
+            if !furniture {
+                note_mentions(&mut ctx, s, e);
+            }
             note_sentence_subject(&mut ctx, s, e);
             let cues = cues_in(&mut ctx, s, e);
             let mut sentence_speaker: Option<Speaker> = cues
@@ -1351,6 +1779,17 @@ pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attributi
         speakers,
         introduced,
     }
+}
+
+/// Page furniture: a headline, a caption or a `WATCH:` line, which names
+/// people without making them the topic of the prose around it. Such a
+/// paragraph is short and does not end like a sentence.
+fn is_furniture(ctx: &Ctx, text: &str, p: &crate::extract::Paragraph) -> bool {
+    let end = text[p.start as usize..p.end as usize].trim_end();
+    let ends_sentence = end.ends_with(['.', '?', '!', '"', '”', '’', '\'', ')']);
+    let words = ctx.toks.iter().filter(|t| t.t == T::Word).count();
+    let shouting = ctx.toks.first().is_some_and(|t| t.flags & ALLCAPS != 0);
+    (!ends_sentence && words < 20) || shouting
 }
 
 /// The speaker a transcript label names: `MR. KELLY` is the Kelly this

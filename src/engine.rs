@@ -136,7 +136,17 @@ fn merge_speakers(per_doc: Vec<DocResult>) -> (Vec<QuoteInfo>, Vec<SpeakerEntity
     let mut quotes = Vec::new();
     for (d, r) in per_doc.into_iter().enumerate() {
         let mut local_to_global = Vec::with_capacity(r.attribution.entities.len());
+        // Only people who speak become corpus speakers; the others were
+        // tracked for pronouns.
+        let mut speaks = vec![false; r.attribution.entities.len()];
+        for sp in r.attribution.speakers.iter().flatten() {
+            speaks[sp.entity as usize] = true;
+        }
         for (li, e) in r.attribution.entities.iter().enumerate() {
+            if !speaks[li] {
+                local_to_global.push(u32::MAX);
+                continue;
+            }
             let mut name = e.name.clone();
             let mut role = e.role.clone();
             if !e.anonymous && !name.contains(' ') && e.kind != EntityKind::Organization {

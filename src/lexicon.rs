@@ -22,246 +22,339 @@ pub struct Cue {
     pub block: bool,
 }
 
-const STRONG: &[&str] = &[
+/// Verbs of saying, by their base form. Every form a sentence uses
+/// (`says`, `said`, `saying`) comes from [`verb_forms`]; the `-ing` form
+/// is a participle (`adding that …`).
+const SPEECH_VERBS: &[&str] = &[
     "say",
-    "says",
-    "said",
     "tell",
-    "tells",
-    "told",
     "write",
-    "writes",
-    "wrote",
     "add",
-    "adds",
-    "added",
     "explain",
-    "explains",
-    "explained",
     "note",
-    "notes",
-    "noted",
     "insist",
-    "insists",
-    "insisted",
     "underline",
-    "underlines",
-    "underlined",
     "reiterate",
-    "reiterates",
-    "reiterated",
     "state",
-    "stated",
     "declare",
-    "declares",
-    "declared",
     "announce",
-    "announces",
-    "announced",
     "argue",
-    "argues",
-    "argued",
     "claim",
-    "claims",
-    "claimed",
     "stress",
-    "stresses",
-    "stressed",
     "emphasize",
-    "emphasizes",
-    "emphasized",
     "emphasise",
-    "emphasises",
-    "emphasised",
     "warn",
-    "warns",
-    "warned",
     "admit",
-    "admits",
-    "admitted",
     "acknowledge",
-    "acknowledges",
-    "acknowledged",
     "concede",
-    "concedes",
-    "conceded",
     "confirm",
-    "confirms",
-    "confirmed",
     "observe",
-    "observes",
-    "observed",
     "remark",
-    "remarked",
     "comment",
-    "commented",
     "reply",
-    "replies",
-    "replied",
     "respond",
-    "responds",
-    "responded",
     "answer",
-    "answered",
     "recall",
-    "recalls",
-    "recalled",
     "continue",
-    "continued",
     "post",
-    "posted",
     "tweet",
-    "tweets",
-    "tweeted",
-    "repeated",
-    "repeats",
-    "blogged",
+    "repeat",
+    "blog",
     "quip",
-    "quipped",
     "joke",
-    "joked",
     "boast",
-    "boasted",
+    "brag",
     "complain",
-    "complained",
     "counter",
-    "countered",
     "suggest",
-    "suggests",
-    "suggested",
     "predict",
-    "predicted",
     "promise",
-    "promised",
     "vow",
-    "vowed",
+    "pledge",
     "urge",
-    "urged",
     "maintain",
-    "maintained",
     "assert",
-    "asserts",
-    "asserted",
     "contend",
-    "contends",
-    "contended",
     "testify",
-    "testified",
     "recount",
-    "recounted",
     "exclaim",
-    "exclaimed",
-    "concluded",
-    "mused",
-    "shouted",
-    "whispered",
-    "chanted",
+    "conclude",
+    "muse",
+    "shout",
+    "yell",
+    "scream",
+    "holler",
+    "bellow",
+    "whisper",
+    "mutter",
+    "chant",
     "read",
-    "reads",
-    "agreed",
-    "disagreed",
-    "estimated",
-    "revealed",
-    "reveals",
-    "disclosed",
-    "reported",
-    "reports",
-    "elaborated",
-    "summed",
-    "conceded",
-    "cautioned",
-    "opined",
-    "wondered",
-    "affirmed",
-    "clarified",
-    "specified",
-    "indicated",
-    "indicates",
+    "agree",
+    "disagree",
+    "estimate",
+    "reveal",
+    "disclose",
+    "report",
+    "elaborate",
+    "caution",
+    "opine",
+    "wonder",
+    "affirm",
+    "clarify",
+    "specify",
+    "indicate",
+    "bark",
+    "snap",
+    "fume",
+    "scoff",
+    "crack",
+    "interject",
+    "retort",
+    "rebut",
+    "allege",
+    "lament",
+    "gush",
+    "marvel",
+    "sigh",
+    "grumble",
+    "gripe",
+    "growl",
+    "thunder",
+    "rant",
+    "plead",
+    "proclaim",
+    "protest",
+    "deny",
+    "assure",
+    "reassure",
+    "crow",
+    "tease",
+    "taunt",
+    "sneer",
+    "laugh",
+    "reason",
+    "speculate",
+    "hint",
+    "inform",
+    "remind",
+    "concur",
+    "confide",
+    "confess",
+    "swear",
+    "demand",
+    "implore",
+    "inquire",
+    "enquire",
+    "interrupt",
+    "object",
+    "summarize",
+    "summarise",
+    "email",
+    "wail",
+    "exult",
+    "insinuate",
+    "acknowledge",
+    "recollect",
+    "emphasize",
+    "advise",
+    "counsel",
+    "propose",
+    "recommend",
+    "cheer",
+    "shoot",
+    "fire",
 ];
 
-const PARTICIPLES: &[&str] = &[
-    "saying",
-    "telling",
-    "writing",
-    "adding",
-    "explaining",
-    "noting",
-    "insisting",
-    "underlining",
-    "reiterating",
-    "repeating",
-    "stating",
-    "declaring",
-    "announcing",
-    "arguing",
-    "claiming",
-    "stressing",
-    "emphasizing",
-    "emphasising",
-    "warning",
-    "admitting",
-    "acknowledging",
-    "conceding",
-    "confirming",
-    "observing",
-    "remarking",
-    "commenting",
-    "replying",
-    "responding",
-    "answering",
-    "recalling",
-    "continuing",
-    "posting",
-    "tweeting",
-    "quipping",
-    "joking",
-    "boasting",
-    "complaining",
-    "countering",
-    "suggesting",
-    "predicting",
-    "promising",
-    "vowing",
-    "urging",
-    "asserting",
-    "contending",
-    "revealing",
-    "cautioning",
-    "concluding",
-];
-
-/// Verbs that introduce words only when they touch the quotation.
-const WEAK: &[&str] = &[
+/// Verbs that introduce words only when they touch the quotation (`asked,
+/// "…"`, `called it "…"`); far from it they usually mean something else
+/// (`asked Twitter to delay …`).
+const WEAK_VERBS: &[&str] = &[
     "ask",
-    "asks",
-    "asked",
-    "asking",
     "call",
-    "calls",
-    "called",
-    "calling",
     "dub",
-    "dubs",
-    "dubbed",
     "describe",
-    "describes",
-    "described",
     "term",
-    "termed",
     "label",
-    "labelled",
-    "labeled",
     "put",
+    "thank",
+    "praise",
+    "brand",
+    "deride",
+    "denounce",
+    "slam",
+    "blast",
+    "criticize",
+    "criticise",
+    "condemn",
+    "hail",
+    "decry",
+    "dismiss",
+    "mock",
+    "lambaste",
+    "accuse",
+    "characterize",
+    "characterise",
+    "nickname",
+    "press",
+    "quiz",
+    "challenge",
+    "question",
+    "query",
+    "title",
+    "entitle",
+    "headline",
 ];
 
-/// Two-word cues (`points out`): the first word is the verb.
-pub const PHRASAL: &[(&str, &str)] = &[
-    ("points", "out"),
-    ("pointed", "out"),
-    ("went", "on"),
-    ("goes", "on"),
-    ("summed", "up"),
+/// Verbs whose base and `-s` forms are far more often nouns (`the company
+/// blog`, `protests`, `a laugh`): only their past and `-ing` forms are cues.
+const NOUN_FIRST: &[&str] = &[
+    "blog",
+    "email",
+    "fire",
+    "crack",
+    "snap",
+    "cheer",
+    "sigh",
+    "laugh",
+    "rant",
+    "protest",
+    "object",
+    "demand",
+    "pledge",
+    "shoot",
+    "title",
+    "headline",
+    "question",
+    "press",
+    "challenge",
+    "reason",
+    "thunder",
+    "hint",
+    "counsel",
+    "report",
+    "brand",
+    "label",
+    "term",
 ];
+
+/// Whether a form of a verb is a cue: not the base or `-s` form of a verb
+/// that is usually a noun.
+fn cue_form(base: &str, form: &str) -> bool {
+    !NOUN_FIRST.contains(&base)
+        || !(form == base || form == format!("{base}s") || form == format!("{base}es"))
+        || (base == "report" && form == "reports")
+        || (base == "label" && form == "label")
+        || (base == "term" && form == "term")
+}
+
+/// Forms the spelling rules of [`verb_forms`] do not make.
+const IRREGULAR: &[(&str, &[&str])] = &[
+    ("say", &["said"]),
+    ("tell", &["told"]),
+    ("write", &["wrote", "written"]),
+    ("read", &["read"]),
+    ("put", &["put"]),
+    ("go", &["went", "gone", "goes"]),
+    ("shoot", &["shot"]),
+    ("swear", &["swore", "sworn"]),
+    ("hit", &["hit"]),
+    ("take", &["took", "taken"]),
+    ("speak", &["spoke", "spoken"]),
+    ("sum", &["summed", "summing"]),
+];
+
+/// Verbs whose last consonant doubles before `-ed` and `-ing` (`quipped`).
+const DOUBLING: &[&str] = &[
+    "quip", "admit", "rebut", "snap", "plot", "chat", "jab", "submit", "commit", "regret", "blog",
+    "quiz", "spot", "stop", "plan", "shrug", "sum", "dub", "slam", "rant", "prod",
+];
+
+/// Every form of a verb: base, third person, past, participle, `-ing`.
+pub fn verb_forms(base: &str) -> Vec<String> {
+    let mut out = vec![base.to_string()];
+    let b = base.as_bytes();
+    let last = *b.last().unwrap_or(&b'a');
+    let before_last = if b.len() >= 2 { b[b.len() - 2] } else { b'a' };
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let third =
+        if base.ends_with(['s', 'x', 'z', 'o']) || base.ends_with("sh") || base.ends_with("ch") {
+            format!("{base}es")
+        } else if last == b'y' && !vowel(before_last) {
+            format!("{}ies", &base[..base.len() - 1])
+        } else {
+            format!("{base}s")
+        };
+    let (past, ing) = if last == b'e' {
+        let stem = &base[..base.len() - 1];
+        (format!("{base}d"), format!("{stem}ing"))
+    } else if last == b'y' && !vowel(before_last) {
+        let stem = &base[..base.len() - 1];
+        (format!("{stem}ied"), format!("{base}ing"))
+    } else if DOUBLING.contains(&base) && !base.ends_with("nt") {
+        let c = last as char;
+        (format!("{base}{c}ed"), format!("{base}{c}ing"))
+    } else {
+        (format!("{base}ed"), format!("{base}ing"))
+    };
+    out.push(third);
+    if let Some((_, forms)) = IRREGULAR.iter().find(|(b, _)| *b == base) {
+        out.extend(forms.iter().map(|f| f.to_string()));
+    } else {
+        out.push(past);
+    }
+    out.push(ing);
+    out.dedup();
+    out
+}
+
+/// Multi-word cues: a verb (in any of its forms) and the words after it
+/// (`points out`, `went on to say`, `was quoted as saying`, `took to
+/// Twitter`). The verb need not be a cue by itself.
+pub const PHRASAL_CUES: &[(&str, &[&str])] = &[
+    ("go", &["on", "to", "say"]),
+    ("go", &["on", "to", "write"]),
+    ("go", &["on"]),
+    ("go", &["further"]),
+    ("point", &["out"]),
+    ("sum", &["up"]),
+    ("shoot", &["back"]),
+    ("fire", &["back"]),
+    ("hit", &["back"]),
+    ("push", &["back"]),
+    ("chime", &["in"]),
+    ("weigh", &["in"]),
+    ("lash", &["out"]),
+    ("spell", &["out"]),
+    ("speak", &["out"]),
+    ("cry", &["out"]),
+    ("call", &["out"]),
+    ("quote", &["as", "saying"]),
+    ("take", &["to", "twitter"]),
+    ("take", &["to", "facebook"]),
+    ("take", &["to", "instagram"]),
+    ("take", &["to", "social", "media"]),
+    ("have", &["this", "to", "say"]),
+    ("put", &["it", "this", "way"]),
+];
+
+/// A multi-word cue starting with this lowercase word form, as the words
+/// that must follow it, longest first.
+pub fn phrasal_cues(form: &str) -> &'static [&'static [&'static str]] {
+    static T: OnceLock<FxHashMap<String, Vec<&'static [&'static str]>>> = OnceLock::new();
+    let t = T.get_or_init(|| {
+        let mut m: FxHashMap<String, Vec<&'static [&'static str]>> = FxHashMap::default();
+        for (verb, rest) in PHRASAL_CUES {
+            for f in verb_forms(verb) {
+                m.entry(f).or_default().push(rest);
+            }
+        }
+        for v in m.values_mut() {
+            v.sort_by_key(|r| std::cmp::Reverse(r.len()));
+        }
+        m
+    });
+    t.get(form).map(Vec::as_slice).unwrap_or(&[])
+}
 
 /// What the lexicon knows about one lowercase word: one lookup answers
 /// every question the rules ask of a word.
@@ -295,6 +388,8 @@ pub const ISE_EXCEPTION: u32 = 1 << 13;
 pub const ELISION: u32 = 1 << 14;
 pub const DETERMINER: u32 = 1 << 15;
 pub const PRONOUN: u32 = 1 << 16;
+/// The first word of a multi-word cue (`took` of `took to Twitter`).
+pub const PHRASE_START: u32 = 1 << 17;
 
 const CLASSES: &[(&[&str], u32)] = &[
     (PERSON_ROLES, PERSON_ROLE),
@@ -319,54 +414,67 @@ const CLASSES: &[(&[&str], u32)] = &[
     (&["he", "she", "they", "it", "i", "we", "who"], PRONOUN),
 ];
 
-fn table() -> &'static FxHashMap<&'static str, Entry> {
-    static T: OnceLock<FxHashMap<&'static str, Entry>> = OnceLock::new();
+fn table() -> &'static FxHashMap<String, Entry> {
+    static T: OnceLock<FxHashMap<String, Entry>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut m: FxHashMap<&'static str, Entry> = FxHashMap::default();
+        let mut m: FxHashMap<String, Entry> = FxHashMap::default();
         let plain = Cue {
             weak: false,
             participle: false,
             forward_only: false,
             block: true,
         };
-        let cues = STRONG
-            .iter()
-            .map(|w| (*w, plain))
-            .chain(PARTICIPLES.iter().map(|w| {
-                (
-                    *w,
+        let mut cues: Vec<(String, Cue)> = Vec::new();
+        for verb in SPEECH_VERBS {
+            for f in verb_forms(verb).into_iter().filter(|f| cue_form(verb, f)) {
+                let participle = f.ends_with("ing") && f != *verb;
+                cues.push((
+                    f,
                     Cue {
-                        participle: true,
-                        block: false,
+                        participle,
+                        block: !participle,
                         ..plain
                     },
-                )
-            }))
-            .chain(WEAK.iter().map(|w| {
-                (
-                    *w,
+                ));
+            }
+        }
+        for verb in WEAK_VERBS {
+            for f in verb_forms(verb).into_iter().filter(|f| cue_form(verb, f)) {
+                let participle = f.ends_with("ing") && f != *verb;
+                cues.push((
+                    f,
                     Cue {
                         weak: true,
-                        participle: w.ends_with("ing"),
+                        participle,
                         block: false,
                         ..plain
                     },
-                )
-            }))
-            .chain(std::iter::once((
-                "according",
-                Cue {
-                    forward_only: true,
-                    block: false,
-                    ..plain
-                },
-            )));
+                ));
+            }
+        }
+        cues.push((
+            "according".to_string(),
+            Cue {
+                forward_only: true,
+                block: false,
+                ..plain
+            },
+        ));
+        for (verb, _) in PHRASAL_CUES {
+            for f in verb_forms(verb) {
+                m.entry(f).or_default().class |= PHRASE_START;
+            }
+        }
         for (w, c) in cues {
-            m.entry(w).or_default().cue = Some(c);
+            let e = m.entry(w).or_default();
+            // A verb in both lists keeps its first, stronger reading.
+            if e.cue.is_none() {
+                e.cue = Some(c);
+            }
         }
         for (words, bit) in CLASSES {
             for w in *words {
-                m.entry(w).or_default().class |= bit;
+                m.entry(w.to_string()).or_default().class |= bit;
             }
         }
         m
@@ -1351,6 +1459,42 @@ const ELISIONS: &[&str] = &[
 ];
 word_set!(is_elision, ELISION);
 
+/// The sex most babies given this first name had, from the US Social
+/// Security Administration's birth counts (`src/data/first_names.tsv`, made
+/// by `scripts/first_names.py`; names split closer than 90/10 are left
+/// out). A prior only: what the text says of a person comes first.
+pub fn first_name_gender(name: &str) -> Option<Gender> {
+    static T: OnceLock<FxHashMap<&'static str, Gender>> = OnceLock::new();
+    let table = T.get_or_init(|| {
+        include_str!("data/first_names.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (n, g) = l.split_once('\t')?;
+                let g = match g.trim() {
+                    "f" => Gender::Female,
+                    "m" => Gender::Male,
+                    _ => return None,
+                };
+                Some((n, g))
+            })
+            .collect()
+    });
+    if name.len() > 24 || !name.is_ascii() {
+        return None;
+    }
+    let lower = name.to_ascii_lowercase();
+    table.get(lower.as_str()).copied()
+}
+
+/// Generational suffixes after a surname (`Jr.`, `III`).
+pub fn is_name_suffix(lower: &str) -> bool {
+    matches!(
+        lower.trim_end_matches('.'),
+        "jr" | "sr" | "ii" | "iii" | "iv"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1362,5 +1506,46 @@ mod tests {
         assert!(cue("adding").unwrap().participle);
         assert!(cue("according").unwrap().forward_only);
         assert!(cue("table").is_none());
+    }
+
+    #[test]
+    fn every_form_of_a_speech_verb_is_a_cue() {
+        for w in [
+            "say", "says", "said", "saying", "quipped", "quips", "replies", "replied",
+        ] {
+            assert!(cue(w).is_some(), "{w}");
+        }
+        assert!(cue("saying").unwrap().participle);
+        assert!(!cue("said").unwrap().participle);
+        assert_eq!(
+            verb_forms("admit"),
+            ["admit", "admits", "admitted", "admitting"]
+        );
+        assert_eq!(
+            verb_forms("reply"),
+            ["reply", "replies", "replied", "replying"]
+        );
+        assert_eq!(verb_forms("note"), ["note", "notes", "noted", "noting"]);
+        // Verbs that are usually nouns in their base form.
+        assert!(cue("blog").is_none() && cue("blogged").is_some());
+        assert!(cue("protests").is_none() && cue("protested").is_some());
+    }
+
+    #[test]
+    fn phrasal_cues_start_from_any_form() {
+        assert!(phrasal_cues("took").iter().any(|r| r == &["to", "twitter"]));
+        assert!(phrasal_cues("quoted")
+            .iter()
+            .any(|r| r == &["as", "saying"]));
+        assert_eq!(phrasal_cues("went")[0], &["on", "to", "say"][..]);
+        assert!(entry("took").is(PHRASE_START) && cue("took").is_none());
+    }
+
+    #[test]
+    fn first_names_give_a_prior_only_when_clear() {
+        assert_eq!(first_name_gender("Hillary"), Some(Gender::Female));
+        assert_eq!(first_name_gender("donald"), Some(Gender::Male));
+        assert_eq!(first_name_gender("Jordan"), None);
+        assert_eq!(first_name_gender("Zürich"), None);
     }
 }

@@ -398,6 +398,12 @@ fn judge_article(
                     }
                     if on_source || by_name == Some(true) {
                         Verdict::Right
+                    } else if by_name.is_none() && sp.mention.is_none() {
+                        // A pronoun whose referent nobody annotated, and a
+                        // speaker found elsewhere: nothing to judge by.
+                        j.verdict = None;
+                        judged.push(j);
+                        continue;
                     } else {
                         Verdict::Wrong
                     }
@@ -673,6 +679,23 @@ impl Evaluation {
                     j.engine_via.map(|v| format!("{v:?}")).unwrap_or_default(),
                     mention,
                     self.snippet(j.article, first, 50),
+                );
+            }
+            let _ = writeln!(o, "\npronouns resolved to someone else:");
+            for j in self
+                .judged
+                .iter()
+                .filter(|j| j.pronoun_resolved == Some(false) && j.verdict == Some(Verdict::Right))
+            {
+                let a = &self.articles[j.article];
+                let _ = writeln!(
+                    o,
+                    "  {}:{}  «{}» = {} engine {}",
+                    a.name,
+                    self.line_of(j.article, j.pieces[0].start),
+                    self.clause(j),
+                    j.referent.as_deref().unwrap_or("-"),
+                    j.engine_speaker.as_deref().unwrap_or("-"),
                 );
             }
             let _ = writeln!(o, "\nengine quotations no annotation covers:");

@@ -107,7 +107,11 @@ fn classify(word: &str) -> (Entry, u8) {
     let mut owned = String::new();
     let l = lower(word, &mut buf, &mut owned);
     let l = l.strip_suffix('.').unwrap_or(l);
-    let lex = lexicon::entry(l);
+    let mut lex = lexicon::entry(l);
+    // `the 46-year-old`: an age stands for a person.
+    if l.ends_with("-year-old") {
+        lex.class |= lexicon::PERSON_ROLE;
+    }
     let adverb = l.len() > 3 && l.ends_with("ly") && !lex.is(lexicon::PERSON_ROLE);
     (lex, if adverb { ADVERB } else { 0 })
 }
@@ -589,6 +593,13 @@ impl<'a> Ctx<'a> {
         }
         // A description: `the official`, `a senior administration official`.
         let head = head?;
+        // A document speaks for whoever owns it: `her statement said`, `the
+        // union's letter said`.
+        if lexicon::is_document(&head) {
+            if let Some(owner) = self.document_owner(np, sentence_subjects) {
+                return Some(owner);
+            }
+        }
         let desc = role?;
         let person = lexicon::is_person_role(&head);
         match det {
@@ -618,6 +629,67 @@ impl<'a> Ctx<'a> {
             gender: None,
             aliases: vec![desc],
         }))
+    }
+
+    /// Who owns the document a noun phrase names: a possessive pronoun
+    /// just before it, or a possessive name or description inside it.
+    fn document_owner(&mut self, np: &Np, sentence_subjects: &[Subject]) -> Option<u32> {
+        if np.first > 0 && self.is_word(np.first - 1) {
+            let p = match self.lower_of(np.first - 1).as_str() {
+                "his" => Some(Pronoun::He),
+                "her" => Some(Pronoun::She),
+                "their" => Some(Pronoun::They),
+                "its" => Some(Pronoun::It),
+                _ => None,
+            };
+            if let Some(p) = p {
+                return self.resolve_pronoun(p, sentence_subjects, np.first - 1);
+            }
+        }
+        let poss =
+            (np.first..np.last).find(|&k| self.is_word(k) && strip_possessive(self.w(k)).1)?;
+        let start = (np.first..=poss)
+            .find(|&k| !self.lex(k).is(lexicon::DETERMINER))
+            .unwrap_or(poss);
+        let words: Vec<String> = (start..=poss)
+            .filter(|&k| self.is_word(k))
+            .map(|k| display_word(strip_possessive(self.w(k)).0))
+            .collect();
+        let last = words.last()?.to_lowercase();
+        if self.cap(poss) {
+            let org = words
+                .iter()
+                .any(|w| lexicon::is_org_word(&w.to_lowercase()));
+            let kind = if org {
+                EntityKind::Organization
+            } else if words.len() >= 2 {
+                EntityKind::Person
+            } else {
+                EntityKind::Unknown
+            };
+            return Some(self.named(words, kind, None, None, None));
+        }
+        if lexicon::is_person_role(&last) || lexicon::is_org_head(&last) {
+            if let Some(e) = self.recent_with_head(&last) {
+                return Some(e);
+            }
+            let person = lexicon::is_person_role(&last);
+            let desc = words.join(" ");
+            return Some(self.push_entity(DocEntity {
+                name: desc.clone(),
+                kind: if person {
+                    EntityKind::Person
+                } else {
+                    EntityKind::Organization
+                },
+                anonymous: true,
+                role: None,
+                heads: vec![last],
+                gender: None,
+                aliases: vec![desc],
+            }));
+        }
+        None
     }
 
     fn note_description(&mut self, e: u32, desc: &str) {
@@ -1672,9 +1744,20 @@ pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attributi
                     lead += 1;
                 }
                 if let Some(c) = cues.iter().find(|c| c.tok > k && c.tok < next_q) {
+                    // `"…," political scientist Jo Roe told`: lowercase
+                    // modifiers may stand before the speaker's phrase.
                     let adjacent = c.tok == lead
-                        || c.subject
-                            .is_some_and(|sub| sub.first == lead && sub.last < c.tok);
+                        || c.subject.is_some_and(|sub| {
+                            sub.first != usize::MAX
+                                && sub.first >= lead
+                                && sub.first - lead <= 4
+                                && sub.last < c.tok
+                                && (lead..sub.first).all(|x| {
+                                    ctx.np_token(x)
+                                        && !ctx.cap(x)
+                                        && !lexicon::is_conjunction(&ctx.lower_of(x))
+                                })
+                        });
                     // The speaker's phrase may be long (`Ivo Ibekwe, a general
                     // secretary at the union, said`) as long as it starts
                     // right after the quotation.

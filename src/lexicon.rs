@@ -390,10 +390,13 @@ pub const DETERMINER: u32 = 1 << 15;
 pub const PRONOUN: u32 = 1 << 16;
 /// The first word of a multi-word cue (`took` of `took to Twitter`).
 pub const PHRASE_START: u32 = 1 << 17;
+/// A document that can be the source of words (`the report said`).
+pub const DOCUMENT: u32 = 1 << 18;
 
 const CLASSES: &[(&[&str], u32)] = &[
     (PERSON_ROLES, PERSON_ROLE),
     (ORG_HEADS, ORG_HEAD),
+    (DOCUMENTS, ORG_HEAD | DOCUMENT),
     (ORG_WORDS, ORG_WORD),
     (TITLES, TITLE),
     (NOT_NAMES, NOT_NAME),
@@ -725,6 +728,62 @@ const PERSON_ROLES: &[&str] = &[
     "resident",
     "citizen",
     "citizens",
+    "friend",
+    "friends",
+    "colleague",
+    "colleagues",
+    "nephew",
+    "niece",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "wife",
+    "husband",
+    "uncle",
+    "aunt",
+    "cousin",
+    "grandmother",
+    "grandfather",
+    "boy",
+    "girl",
+    "businessman",
+    "businesswoman",
+    "mogul",
+    "tycoon",
+    "billionaire",
+    "millionaire",
+    "narrator",
+    "announcer",
+    "anchor",
+    "pundit",
+    "pollster",
+    "nominee",
+    "frontrunner",
+    "front-runner",
+    "challenger",
+    "incumbent",
+    "delegate",
+    "delegates",
+    "superdelegate",
+    "attendee",
+    "demonstrator",
+    "demonstrators",
+    "fan",
+    "fans",
+    "congressmen",
+    "senators",
+    "governors",
+    "spokespersons",
+    "campaigner",
+    "organizers",
+    "chairs",
+    "director-general",
+    "publisher",
+    "producer",
+    "comedian",
+    "sociologist",
+    "psychologist",
 ];
 word_set!(is_person_role, PERSON_ROLE);
 
@@ -767,6 +826,8 @@ const ORG_HEADS: &[&str] = &[
     "authorities",
     "regime",
     "white",
+    "crowd",
+    "audience",
 ];
 word_set!(is_org_head, ORG_HEAD);
 
@@ -1494,6 +1555,72 @@ pub fn is_name_suffix(lower: &str) -> bool {
         "jr" | "sr" | "ii" | "iii" | "iv"
     )
 }
+
+/// Words that join clauses: a noun phrase does not run across them.
+pub fn is_conjunction(lower: &str) -> bool {
+    matches!(
+        lower,
+        "and"
+            | "but"
+            | "or"
+            | "while"
+            | "whereas"
+            | "as"
+            | "when"
+            | "because"
+            | "after"
+            | "before"
+            | "since"
+            | "although"
+            | "though"
+            | "if"
+            | "so"
+            | "then"
+            | "that"
+    )
+}
+
+/// Documents that carry words and can stand where a speaker does (`the
+/// report said`, `the email read`); they speak for whoever owns them.
+const DOCUMENTS: &[&str] = &[
+    "report",
+    "statement",
+    "letter",
+    "memo",
+    "ad",
+    "advertisement",
+    "note",
+    "message",
+    "website",
+    "filing",
+    "complaint",
+    "lawsuit",
+    "indictment",
+    "release",
+    "editorial",
+    "study",
+    "survey",
+    "document",
+    "documents",
+    "email",
+    "emails",
+    "video",
+    "sign",
+    "banner",
+    "petition",
+    "ruling",
+    "order",
+    "caption",
+    "post",
+    "tweet",
+    "text",
+    "transcript",
+    "column",
+    "op-ed",
+    "book",
+    "spot",
+];
+word_set!(is_document, DOCUMENT);
 
 #[cfg(test)]
 mod tests {

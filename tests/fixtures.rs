@@ -301,10 +301,26 @@ fn unknown_speaker_stays_unknown() {
     check(
         r#"
 //- unknown.txt
-The banner read "No more delays for the northern line" in red letters.
+In red letters on the wall: "No more delays for the northern line" was painted overnight.
 "#,
         expect![[r#"
             unknown.txt:1 quote «No more delays for the northern line» — ? #0
+        "#]],
+    );
+}
+
+#[test]
+fn documents_as_sources_the_banner_read() {
+    check(
+        r#"
+//- banner.txt
+The banner read "No more delays for the northern line" in red letters.
+
+"We will not accept another year of cuts to the service," the union's statement said.
+"#,
+        expect![[r#"
+            banner.txt:1 quote «No more delays for the northern line» — banner [The banner · read · before] #0
+            banner.txt:3 quote «We will not accept another year of cuts to the service,» — union [the union's statement · said · after] #1
         "#]],
     );
 }

@@ -1335,7 +1335,14 @@ fn cues_in(ctx: &mut Ctx, s: usize, e: usize) -> Vec<CueAt> {
         // A verb used as a noun or adjective (`the state`, `a warning`,
         // `posted messages`) has no subject and is dropped below.
         let mut subject = None;
-        if !cue.forward_only && i > s {
+        // `supporters saying`, `a voter telling`: a participle after a
+        // noun is a reduced clause about that noun, not its speech; only a
+        // document speaks so (`a statement saying`).
+        let participle_after_noun = cue.participle
+            && i > s
+            && ctx.is_word(i - 1)
+            && !ctx.lex(i - 1).is(lexicon::DOCUMENT | lexicon::PRONOUN);
+        if !cue.forward_only && i > s && !participle_after_noun {
             let mut back = skip_back(ctx, i - 1, s);
             // `Sen. Jo Roe (D-Ore.) said`: the parenthesis is an aside.
             if let Some(j) = back {
@@ -1492,9 +1499,25 @@ fn clause_subject(ctx: &mut Ctx, s: usize, end: usize, subjects: &[Subject]) -> 
     }
     let continues =
         matches!(ctx.toks[next].t, T::Punct(',' | '(')) || (ctx.is_word(next) && !ctx.cap(next));
-    let named = (np.first..=np.last).any(|k| {
-        ctx.is_word(k) && ctx.cap(k) && !ctx.lex(k).is(lexicon::TITLE | lexicon::NOT_NAME)
-    });
+    let name_words: Vec<usize> = (np.first..=np.last)
+        .filter(|&k| {
+            ctx.is_word(k) && ctx.cap(k) && !ctx.lex(k).is(lexicon::TITLE | lexicon::NOT_NAME)
+        })
+        .collect();
+    // A lone capitalised word opening a sentence (`Estimates show`) is a
+    // name only when the article has named that person already, or it is a
+    // known first name, or a title stands before it.
+    let named = match name_words.as_slice() {
+        [] => false,
+        [one] => {
+            let w = vec![display_word(strip_possessive(ctx.w(*one)).0)];
+            *one > seg
+                || ctx.lex(np.first).is(lexicon::TITLE)
+                || known_person(ctx, &w).is_some()
+                || lexicon::first_name_gender(&w[0]).is_some()
+        }
+        _ => true,
+    };
     let described = ctx
         .lex(np.last)
         .is(lexicon::PERSON_ROLE | lexicon::ORG_HEAD)
@@ -1503,6 +1526,41 @@ fn clause_subject(ctx: &mut Ctx, s: usize, end: usize, subjects: &[Subject]) -> 
         return None;
     }
     let entity = ctx.resolve_np(&np, subjects)?;
+    Some(Subject {
+        entity,
+        first: np.first,
+        last: np.last,
+    })
+}
+
+/// Who a colon at token `colon` introduces when no cue does: the subject
+/// of the clause before it (`Roe went further:`), or a lead-in that is only
+/// a name, perhaps with an outlet (`Carl Bialik:`, `Jo Roe, Daily Post:`).
+fn colon_subject(ctx: &mut Ctx, s: usize, colon: usize) -> Option<Subject> {
+    if let Some(sub) = clause_subject(ctx, s, colon, &[]) {
+        return Some(sub);
+    }
+    let mut seg = s;
+    while seg < colon && matches!(ctx.toks[seg].t, T::Punct(_)) {
+        seg += 1;
+    }
+    let np = ctx.np_forward(seg, colon)?;
+    let rest_is_outlet = np.last + 1 == colon
+        || (matches!(ctx.toks[np.last + 1].t, T::Punct(','))
+            && colon - np.last <= 6
+            && (np.last + 2..colon).all(|k| ctx.is_word(k) && ctx.cap(k)));
+    let named = (np.first..=np.last)
+        .filter(|&k| ctx.is_word(k) && ctx.cap(k) && !ctx.lex(k).is(lexicon::TITLE))
+        .count();
+    let first_name = ctx.is_word(np.first) && lexicon::first_name_gender(ctx.w(np.first)).is_some();
+    if !rest_is_outlet
+        || named == 0
+        || (named < 2 && !first_name && !ctx.lex(np.first).is(lexicon::TITLE))
+    {
+        // A lone capitalised word before a colon (`Update:`) is no speaker.
+        return None;
+    }
+    let entity = ctx.resolve_np(&np, &[])?;
     Some(Subject {
         entity,
         first: np.first,
@@ -1778,6 +1836,22 @@ pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attributi
                         }
                     }
                 }
+                // `Roe went further: "…"`, `Jo Roe, Daily Post: "…"`: a colon
+                // introduction without a speech verb; its subject speaks.
+                if found.is_none()
+                    && !continuation
+                    && k > s
+                    && matches!(ctx.toks[k - 1].t, T::Punct(':'))
+                {
+                    if let Some(sub) = colon_subject(&mut ctx, s, k - 1) {
+                        found = Some(Speaker {
+                            entity: sub.entity,
+                            mention: mention_span(&ctx, &sub),
+                            cue: None,
+                            via: Via::Introduction,
+                        });
+                    }
+                }
                 let fragment = q.kind == Kind::Fragment;
                 let opens_sentence = only_glue(&ctx, s, k);
                 let whole_sentence = !fragment || q.ends_sentence;
@@ -1815,7 +1889,20 @@ pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attributi
                     .iter()
                     .rev()
                     .find(|c| !c.cue.weak && c.subject.is_some() && n - c.end <= 9)
-                    .and_then(|c| speaker_from(&ctx, c, Via::Introduction));
+                    .and_then(|c| speaker_from(&ctx, c, Via::Introduction))
+                    .or_else(|| {
+                        let colon = n.checked_sub(1)?;
+                        if !matches!(ctx.toks[colon].t, T::Punct(':')) || colon <= s {
+                            return None;
+                        }
+                        let sub = colon_subject(&mut ctx, s, colon)?;
+                        Some(Speaker {
+                            entity: sub.entity,
+                            mention: mention_span(&ctx, &sub),
+                            cue: None,
+                            via: Via::Introduction,
+                        })
+                    });
             }
             last_sentence_speaker = sentence_speaker;
             s = e;

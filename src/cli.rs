@@ -91,6 +91,21 @@ pub enum EvalCommand {
         #[arg(long)]
         min_pronoun: Option<f64>,
     },
+    /// The checker on drafts that quote the annotated quotations: correct
+    /// sentences in several styles must pass, planted errors must be found.
+    Roundtrip {
+        split: PathBuf,
+        /// List every false alarm and every missed detection (with article
+        /// text: for the terminal only).
+        #[arg(long)]
+        errors: bool,
+        /// Fail (exit 1) when the false-alarm rate on correct sentences is above this.
+        #[arg(long)]
+        max_false_alarm: Option<f64>,
+        /// Fail when the detection rate of any planted error is below this.
+        #[arg(long)]
+        min_detection: Option<f64>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -216,7 +231,7 @@ fn quotes(paths: Vec<PathBuf>, format: Format, max_bytes: usize) -> i32 {
 }
 
 fn eval(cmd: EvalCommand) -> i32 {
-    use crate::eval::{accuracy, brat};
+    use crate::eval::{accuracy, brat, roundtrip};
     match cmd {
         EvalCommand::Accuracy {
             split,
@@ -255,6 +270,45 @@ fn eval(cmd: EvalCommand) -> i32 {
                 if let Some(floor) = floor {
                     if got < floor {
                         eprintln!("error: {what} {got:.3} is below the floor {floor:.3}");
+                        code = 1;
+                    }
+                }
+            }
+            code
+        }
+        EvalCommand::Roundtrip {
+            split,
+            errors,
+            max_false_alarm,
+            min_detection,
+        } => {
+            let articles = match brat::read_split(&split) {
+                Ok(a) => a,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return 2;
+                }
+            };
+            let rt = roundtrip::evaluate(articles);
+            print!("{}", rt.report(errors));
+            let f = rt.figures();
+            let mut code = 0;
+            if let Some(max) = max_false_alarm {
+                if f.false_alarm_rate > max {
+                    eprintln!(
+                        "error: false-alarm rate {:.3} is above the ceiling {max:.3}",
+                        f.false_alarm_rate
+                    );
+                    code = 1;
+                }
+            }
+            if let Some(min) = min_detection {
+                for (p, _, _, rate) in &f.detection {
+                    if *rate < min {
+                        eprintln!(
+                            "error: detection of {} {rate:.3} is below the floor {min:.3}",
+                            p.label()
+                        );
                         code = 1;
                     }
                 }

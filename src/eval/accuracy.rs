@@ -150,7 +150,9 @@ pub struct Evaluation {
     pub extras: Vec<Extra>,
 }
 
-fn classify_source(text: &str, source: &[Span]) -> SourceForm {
+/// What kind of words a Source is: a name (capitalised, not a pronoun, not
+/// led by a determiner), a description, a pronoun, or missing.
+pub fn classify_source(text: &str, source: &[Span]) -> SourceForm {
     let Some(first) = source.first() else {
         return SourceForm::Missing;
     };

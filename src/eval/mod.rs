@@ -6,3 +6,4 @@
 
 pub mod accuracy;
 pub mod brat;
+pub mod roundtrip;

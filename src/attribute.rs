@@ -65,6 +65,21 @@ pub struct Speaker {
     pub mention: Option<(u32, u32)>,
     pub cue: Option<String>,
     pub via: Via,
+    pub confidence: Confidence,
+    /// For a pronoun at the cue, the name it stands for.
+    pub antecedent: Option<Antecedent>,
+}
+
+/// How sure the engine is of a quotation's speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// Named at the cue of the quotation's own sentence, by a transcript
+    /// label, or by a signature.
+    Certain,
+    /// Through a pronoun, a description, or carried over from an earlier
+    /// quotation, sentence or paragraph.
+    Likely,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -75,6 +90,10 @@ pub struct Attribution {
     /// Full names given with a role or title (`spokesman Ian Kelly`), and
     /// that role, whether or not they speak here.
     pub introduced: Vec<(String, Option<String>)>,
+    /// One per quotation: it sits inside the reporter's own sentence (`said
+    /// she has "every confidence in the process"`) rather than standing as
+    /// the speaker's sentence.
+    pub partial: Vec<bool>,
 }
 
 const CAP: u8 = 1;
@@ -306,6 +325,10 @@ struct Ctx<'a> {
     mentions: Vec<Mention>,
     /// Number of the sentence being read, across paragraphs.
     sentence_no: u32,
+    para_no: u32,
+    /// What each resolved `he` or `she` stood for, by the pronoun's view
+    /// offset.
+    antecedents: Vec<(u32, Antecedent)>,
 }
 
 /// A person named (or referred to) at a place in the article.
@@ -316,6 +339,20 @@ struct Mention {
     /// Token index within the sentence's paragraph.
     tok: u32,
     role: MentionRole,
+    /// View span of the name this mention goes back to (for a resolved
+    /// pronoun, the name it stands for), and its paragraph.
+    start: u32,
+    end: u32,
+    para: u32,
+}
+
+/// The name a pronoun stands for, and whether it is close: in the same
+/// paragraph, in the pronoun's sentence or the one before.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Antecedent {
+    pub start: u32,
+    pub end: u32,
+    pub close: bool,
 }
 
 /// How a mention stands in its sentence; a later pronoun prefers the
@@ -516,7 +553,8 @@ impl<'a> Ctx<'a> {
             if let Some(p) = lexicon::pronoun(&lowers[0]) {
                 let e = self.resolve_pronoun(p, sentence_subjects, np.first);
                 if let (Some(e), Pronoun::He | Pronoun::She) = (e, p) {
-                    self.note_mention(e, np.first, MentionRole::Plain);
+                    let span = self.name_behind(np.first);
+                    self.note_mention(e, np.first, MentionRole::Plain, span);
                 }
                 return e;
             }
@@ -816,12 +854,26 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn note_mention(&mut self, entity: u32, tok: usize, role: MentionRole) {
+    /// The view span of the name behind the word at token `tok`: the name
+    /// a resolved pronoun stands for, else the word itself.
+    fn name_behind(&self, tok: usize) -> (u32, u32) {
+        let t = &self.toks[tok];
+        self.antecedents
+            .iter()
+            .rev()
+            .find(|(p, _)| *p == t.start)
+            .map_or((t.start, t.end), |(_, a)| (a.start, a.end))
+    }
+
+    fn note_mention(&mut self, entity: u32, tok: usize, role: MentionRole, span: (u32, u32)) {
         let m = Mention {
             entity,
             sentence: self.sentence_no,
             tok: tok as u32,
             role,
+            start: span.0,
+            end: span.1,
+            para: self.para_no,
         };
         if let Some(last) = self.mentions.last_mut() {
             if last.entity == entity && last.sentence == m.sentence {
@@ -838,7 +890,7 @@ impl<'a> Ctx<'a> {
     /// possessor last. In the pronoun's own sentence only a speaker before
     /// it counts (`Asked about Clinton, she said` is not Clinton). Else
     /// nobody: the caller falls back to the last fitting speaker.
-    fn pronoun_antecedent(&self, want: Gender, at: usize) -> Option<u32> {
+    fn pronoun_antecedent(&self, want: Gender, at: usize) -> Option<Mention> {
         let fits = |e: u32| {
             let ent = &self.entities[e as usize];
             ent.kind == EntityKind::Person
@@ -846,8 +898,7 @@ impl<'a> Ctx<'a> {
                 && self.gender_of(e).is_none_or(|g| g == want)
         };
         let now = self.sentence_no;
-        // (sentence, role, token, entity) of the best candidate so far.
-        let mut best: Option<(u32, MentionRole, u32, u32)> = None;
+        let mut best: Option<Mention> = None;
         for m in self.mentions.iter().rev() {
             if now - m.sentence > PRONOUN_WINDOW {
                 break;
@@ -855,19 +906,19 @@ impl<'a> Ctx<'a> {
             if m.sentence == now && (m.tok as usize >= at || m.role != MentionRole::Speaker) {
                 continue;
             }
-            if let Some((sentence, role, tok, _)) = best {
-                if m.sentence != sentence {
+            if let Some(b) = best {
+                if m.sentence != b.sentence {
                     break;
                 }
-                if (m.role, m.tok) > (role, tok) {
+                if (m.role, m.tok) > (b.role, b.tok) {
                     continue;
                 }
             }
             if fits(m.entity) {
-                best = Some((m.sentence, m.role, m.tok, m.entity));
+                best = Some(*m);
             }
         }
-        best.map(|(_, _, _, e)| e)
+        best
     }
 
     fn resolve_pronoun(
@@ -897,7 +948,19 @@ impl<'a> Ctx<'a> {
                 } else {
                     Gender::Female
                 };
-                let found = self.pronoun_antecedent(want, at).or_else(|| {
+                let antecedent = self.pronoun_antecedent(want, at);
+                if let (Some(m), Some(tok)) = (antecedent, self.toks.get(at)) {
+                    let close = m.para == self.para_no && self.sentence_no - m.sentence <= 1;
+                    self.antecedents.push((
+                        tok.start,
+                        Antecedent {
+                            start: m.start,
+                            end: m.end,
+                            close,
+                        },
+                    ));
+                }
+                let found = antecedent.map(|m| m.entity).or_else(|| {
                     let recent = self.salience.iter().rev().copied();
                     let persons: Vec<u32> = recent
                         .filter(|&e| {
@@ -1275,7 +1338,8 @@ fn note_mentions(ctx: &mut Ctx, s: usize, e: usize) {
             if gender.is_some() && ctx.entities[x as usize].gender.is_none() {
                 ctx.entities[x as usize].gender = gender;
             }
-            ctx.note_mention(x, first_tok, role);
+            let span = (ctx.toks[run_start].start, ctx.toks[k - 1].end);
+            ctx.note_mention(x, first_tok, role, span);
         }
     }
 }
@@ -1409,11 +1473,8 @@ fn cues_in(ctx: &mut Ctx, s: usize, e: usize) -> Vec<CueAt> {
         }
         if subject.is_none() && (cue.participle || is_coordinated(ctx, i, s)) {
             if let Some(prev) = subjects.last() {
-                subject = Some(Subject {
-                    entity: prev.entity,
-                    first: usize::MAX,
-                    last: usize::MAX,
-                });
+                // `Roe said …, adding: "…"`: the name earlier in the sentence.
+                subject = Some(*prev);
             } else if is_coordinated(ctx, i, s) || after_clause(ctx, i, s) {
                 // `Ms. Roe smiled and said`, `Roe shrugged it off, saying`:
                 // the clause's subject.
@@ -1429,7 +1490,12 @@ fn cues_in(ctx: &mut Ctx, s: usize, e: usize) -> Vec<CueAt> {
                 } else {
                     sub.first
                 };
-                ctx.note_mention(sub.entity, at, MentionRole::Speaker);
+                let span = match mention_span(ctx, &sub) {
+                    Some(_) if sub.first == sub.last => ctx.name_behind(sub.first),
+                    Some(m) => m,
+                    None => (ctx.toks[i].start, ctx.toks[i].end),
+                };
+                ctx.note_mention(sub.entity, at, MentionRole::Speaker, span);
             }
         }
         found.push(CueAt {
@@ -1701,11 +1767,21 @@ fn cue_word(ctx: &Ctx, c: &CueAt) -> String {
 
 fn speaker_from(ctx: &Ctx, c: &CueAt, via: Via) -> Option<Speaker> {
     let s = c.subject?;
+    let mention = mention_span(ctx, &s);
+    let antecedent = mention.and_then(|(start, _)| {
+        ctx.antecedents
+            .iter()
+            .rev()
+            .find(|(p, _)| *p == start)
+            .map(|(_, a)| *a)
+    });
     Some(Speaker {
         entity: s.entity,
-        mention: mention_span(ctx, &s),
+        mention,
         cue: Some(cue_word(ctx, c)),
         via,
+        confidence: Confidence::Likely,
+        antecedent,
     })
 }
 
@@ -1723,6 +1799,8 @@ pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attributi
         author: author.map(str::to_string),
         mentions: Vec::new(),
         sentence_no: 0,
+        para_no: 0,
+        antecedents: Vec::new(),
     };
     // Quotation spans by paragraph, as tokens stand for them.
     let spans: Vec<(u32, u32, u32)> = quotes
@@ -1738,8 +1816,10 @@ pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attributi
     let mut para_end_speaker: Vec<Option<Speaker>> = vec![None; ex.paragraphs.len()];
     let mut first_token_seen = vec![false; quotes.len()];
     let mut introduced = Vec::new();
+    let mut partial = vec![false; quotes.len()];
 
     for (pi, p) in ex.paragraphs.iter().enumerate() {
+        ctx.para_no = pi as u32;
         if let Some((ls, le)) = p.label {
             let turn = quotes
                 .iter()
@@ -1751,6 +1831,8 @@ pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attributi
                     mention: Some((ls, le)),
                     cue: None,
                     via: Via::Label,
+                    confidence: Confidence::Likely,
+                    antecedent: None,
                 });
                 ctx.touch(e);
             }
@@ -1789,6 +1871,11 @@ pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attributi
                 let q = &quotes[qi];
                 let continuation = first_token_seen[qi];
                 first_token_seen[qi] = true;
+                // `said she has "every confidence"`: words of the reporter's
+                // sentence lead into the quotation (a cue or a colon does not).
+                if !continuation && k > s && ctx.is_word(k - 1) && ctx.lex(k - 1).cue.is_none() {
+                    partial[qi] = true;
+                }
                 if speakers[qi].is_some() {
                     continue;
                 }
@@ -1849,6 +1936,8 @@ pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attributi
                             mention: mention_span(&ctx, &sub),
                             cue: None,
                             via: Via::Introduction,
+                            confidence: Confidence::Likely,
+                            antecedent: None,
                         });
                     }
                 }
@@ -1861,6 +1950,8 @@ pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attributi
                             mention: None,
                             cue: None,
                             via: Via::Continued,
+                            confidence: Confidence::Likely,
+                            antecedent: None,
                             ..prev
                         });
                     } else if starts_paragraph {
@@ -1869,6 +1960,8 @@ pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attributi
                                 mention: None,
                                 cue: None,
                                 via: Via::PreviousParagraph,
+                                confidence: Confidence::Likely,
+                                antecedent: None,
                                 ..prev
                             });
                         }
@@ -1901,6 +1994,8 @@ pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attributi
                             mention: mention_span(&ctx, &sub),
                             cue: None,
                             via: Via::Introduction,
+                            confidence: Confidence::Likely,
+                            antecedent: None,
                         })
                     });
             }
@@ -1930,6 +2025,8 @@ pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attributi
                 mention: Some((s, e)),
                 cue: None,
                 via: Via::Signature,
+                confidence: Confidence::Likely,
+                antecedent: None,
             });
             continue;
         }
@@ -1938,16 +2035,64 @@ pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attributi
                 if let Some(sp) = para_end_speaker[ip as usize].clone() {
                     speakers[qi] = Some(Speaker {
                         via: Via::Introduction,
+                        confidence: Confidence::Likely,
+                        antecedent: None,
                         ..sp
                     });
                 }
             }
         }
     }
+    // The second half of a split quotation (`"A," Roe said. "B."`) is as
+    // sure as the first.
+    let mut last_in_para: Option<(u32, u32, Confidence)> = None;
+    for (qi, sp) in speakers.iter_mut().enumerate() {
+        let Some(sp) = sp else { continue };
+        sp.confidence = confidence_of(text, sp, &ctx.entities[sp.entity as usize]);
+        let para = quotes[qi].para;
+        if sp.via == Via::Continued {
+            if let Some((p, e, c)) = last_in_para {
+                if p == para && e == sp.entity {
+                    sp.confidence = c;
+                }
+            }
+        }
+        last_in_para = Some((quotes[qi].last_para, sp.entity, sp.confidence));
+    }
     Attribution {
         entities: ctx.entities,
         speakers,
         introduced,
+        partial,
+    }
+}
+
+/// Certain when the quotation's own sentence names the speaker at its cue
+/// (or a label or signature does); likely through a pronoun, a
+/// description standing for a named person, or an earlier sentence.
+fn confidence_of(text: &str, sp: &Speaker, ent: &DocEntity) -> Confidence {
+    match sp.via {
+        Via::Label | Via::Signature => Confidence::Certain,
+        Via::Continued | Via::PreviousParagraph => Confidence::Likely,
+        Via::After | Via::Before | Via::Introduction => {
+            let Some((s, e)) = sp.mention else {
+                return Confidence::Likely;
+            };
+            let mention = text.get(s as usize..e as usize).unwrap_or("");
+            let lower = mention.to_lowercase();
+            if lexicon::pronoun(lower.trim()).is_some() {
+                return Confidence::Likely;
+            }
+            if ent.anonymous {
+                return Confidence::Certain;
+            }
+            let surname = ent.name.rsplit(' ').next().unwrap_or("").to_lowercase();
+            if !surname.is_empty() && lower.contains(&surname) {
+                Confidence::Certain
+            } else {
+                Confidence::Likely
+            }
+        }
     }
 }
 

@@ -6,7 +6,7 @@
 //! [`Document`]; results carry file offsets (UTF-8 bytes) of the draft and
 //! of the corpus files, never editor positions.
 
-use crate::attribute::{DocEntity, EntityKind};
+use crate::attribute::{Confidence, DocEntity, EntityKind};
 use crate::config::{Code, Config, Severity};
 use crate::corpus::Document;
 use crate::engine::{self, Analysis};
@@ -771,7 +771,10 @@ pub fn same_speaker(draft: &DraftSpeaker, heads: &[String], sp: &engine::Speaker
 /// Department official`, but `the transport ministry` (one of a kind).
 fn speaker_phrase(sp: &engine::SpeakerEntity) -> String {
     if sp.anonymous {
+        // `unnamed` is how some outlets flag an anonymous source; the draft
+        // needs only the description.
         let name = sp.name.trim();
+        let name = name.strip_prefix("unnamed ").unwrap_or(name);
         let article = if sp.kind == EntityKind::Organization {
             "the"
         } else if name
@@ -863,18 +866,45 @@ fn findings(
     }
     let who = speaker_names(corpus, &qc.said_by);
     let attributable = !matches!(qc.kind, Kind::Fragment | Kind::Transcript);
+    let sure = sure_speakers(corpus, qc);
     if qc.speaker.is_none() && attributable {
-        let (message, fixes) = if let Some(&first) = qc.said_by.first() {
-            let phrase = speaker_phrase(&corpus.analysis.speakers[first as usize]);
-            (
-                format!("Quotation has no attribution; the sources attribute it to {who}."),
-                attribution_fix(draft, qc, &phrase).into_iter().collect(),
-            )
-        } else {
-            (
+        let (message, fixes) = match sure.as_slice() {
+            // One speaker the sources name with certainty: a fix can say so.
+            [(only, place)] => {
+                let phrase = speaker_phrase(&corpus.analysis.speakers[*only as usize]);
+                (
+                    format!(
+                        "Quotation has no attribution; the sources attribute it to {who} ({}).",
+                        why(corpus, place)
+                    ),
+                    attribution_fix(draft, qc, &phrase).into_iter().collect(),
+                )
+            }
+            [] if !qc.said_by.is_empty() => (
+                format!(
+                    "Quotation has no attribution; the sources suggest {who}, without naming them at the words."
+                ),
+                Vec::new(),
+            ),
+            [] => (
                 "Quotation has no attribution, and the sources name no speaker for it.".into(),
                 Vec::new(),
-            )
+            ),
+            several => (
+                format!(
+                    "Quotation has no attribution, and the sources disagree on the speaker: {}.",
+                    several
+                        .iter()
+                        .map(|(s, place)| format!(
+                            "{} ({})",
+                            speaker_phrase(&corpus.analysis.speakers[*s as usize]),
+                            why(corpus, place)
+                        ))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
+                Vec::new(),
+            ),
         };
         push(Code::UnattributedQuote, message, fixes);
     }
@@ -921,42 +951,204 @@ fn findings(
     }
     if let (Some(sp), Some(e)) = (&qc.speaker, entity) {
         let speakers = &corpus.analysis.speakers;
-        let given = !qc.said_by.is_empty();
+        // Any source's speaker that the draft's can be, sure or not, clears
+        // it: a misattribution is claimed only against identified people the
+        // sources name with certainty, none of whom the draft names.
         let agrees = qc
             .said_by
             .iter()
             .any(|&s| same_speaker(sp, &e.heads, &speakers[s as usize]));
-        if given && !agrees && !sp.anonymous {
-            let first = &speakers[qc.said_by[0] as usize];
+        let people: Vec<&(u32, SourcePlace)> = sure
+            .iter()
+            .filter(|(s, _)| is_identified_person(&speakers[*s as usize]))
+            .collect();
+        if !agrees && !sp.anonymous && !people.is_empty() {
             let mut fixes = Vec::new();
-            if let Some((ms, me)) = sp.mention {
-                // Capitalised only where a sentence starts.
-                let before = draft.raw()[..ms as usize].trim_end_matches([' ', '\t']);
-                let starts_sentence = before.is_empty() || before.ends_with(['.', '!', '?', '\n']);
-                let mut replacement = speaker_phrase(first);
-                if starts_sentence {
-                    replacement = capitalize(&replacement);
+            let message = if let [(first, place)] = people.as_slice() {
+                let first = &speakers[*first as usize];
+                if let Some((ms, me)) = sp.mention {
+                    // Capitalised only where a sentence starts.
+                    let before = draft.raw()[..ms as usize].trim_end_matches([' ', '\t']);
+                    let starts_sentence =
+                        before.is_empty() || before.ends_with(['.', '!', '?', '\n']);
+                    let mut replacement = speaker_phrase(first);
+                    if starts_sentence {
+                        replacement = capitalize(&replacement);
+                    }
+                    fixes.push(Fix {
+                        title: format!("Attribute to {}", speaker_phrase(first)),
+                        edit: Edit {
+                            start: ms,
+                            end: me,
+                            replacement,
+                        },
+                    });
                 }
-                fixes.push(Fix {
-                    title: format!("Attribute to {}", speaker_phrase(first)),
-                    edit: Edit {
-                        start: ms,
-                        end: me,
-                        replacement,
-                    },
-                });
-            }
-            push(
-                Code::MisattributedQuote,
                 format!(
-                    "Attributed to {}, but the sources attribute these words to {who}.",
-                    sp.name
-                ),
-                fixes,
-            );
+                    "Attributed to {}, but the sources attribute these words to {} ({}).",
+                    sp.name,
+                    speaker_phrase(first),
+                    why(corpus, place)
+                )
+            } else {
+                format!(
+                    "Attributed to {}, but the sources attribute these words to others, and disagree among themselves: {}.",
+                    sp.name,
+                    people
+                        .iter()
+                        .map(|(s, place)| format!(
+                            "{} ({})",
+                            speaker_phrase(&speakers[*s as usize]),
+                            why(corpus, place)
+                        ))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                )
+            };
+            push(Code::MisattributedQuote, message, fixes);
         }
     }
     out
+}
+
+/// The speakers the sources name with confidence, one place each, told
+/// apart as a reader would: those named at the cue of the quoted sentence
+/// (or by a transcript label or a signature), and those two or more
+/// articles give through a pronoun or an earlier sentence.
+fn sure_speakers(corpus: &Corpus, qc: &QuoteCheck) -> Vec<(u32, SourcePlace)> {
+    let a = &corpus.analysis;
+    let confidence_at = |p: &SourcePlace| {
+        p.quote.and_then(|q| {
+            a.quotes[q as usize]
+                .speaker
+                .as_ref()
+                .map(|sp| sp.confidence)
+        })
+    };
+    let mut out: Vec<(u32, SourcePlace)> = Vec::new();
+    // In the order of `said_by`: primary sources and the most reports first.
+    for &s in &qc.said_by {
+        let places: Vec<&SourcePlace> =
+            qc.sources.iter().filter(|p| p.speaker == Some(s)).collect();
+        let certain = places
+            .iter()
+            .find(|p| confidence_at(p) == Some(Confidence::Certain));
+        let mut articles: Vec<u32> = places.iter().map(|p| p.doc).collect();
+        articles.sort_unstable();
+        articles.dedup();
+        let this = &a.speakers[s as usize];
+        let place = match certain {
+            Some(p) => *p,
+            None if articles.len() >= 2 && !this.anonymous => places[0],
+            None => continue,
+        };
+        let seen = out.iter().any(|(o, _)| {
+            let other = &a.speakers[*o as usize];
+            (this.anonymous && other.anonymous && plain_name(this) == plain_name(other))
+                || same_person(this, other)
+        });
+        if !seen {
+            out.push((s, place.clone()));
+        }
+    }
+    out
+}
+
+/// A description without the `unnamed` some outlets add.
+fn plain_name(sp: &engine::SpeakerEntity) -> String {
+    sp.name.to_lowercase().replace("unnamed ", "")
+}
+
+/// Two corpus speakers are the same person when one's name is the other's
+/// surname (`Kelly`, `Ian Kelly`) or the names are equal.
+fn same_person(a: &engine::SpeakerEntity, b: &engine::SpeakerEntity) -> bool {
+    if a.anonymous || b.anonymous {
+        return false;
+    }
+    let (x, y) = (a.name.to_lowercase(), b.name.to_lowercase());
+    x == y || (surname(&x) == surname(&y) && (!x.contains(' ') || !y.contains(' ')))
+}
+
+/// A person the sources name, not a description (`a State Department
+/// official`), an organisation or a document: only such a speaker can
+/// contradict the name a draft gives.
+fn is_identified_person(sp: &engine::SpeakerEntity) -> bool {
+    !sp.anonymous && sp.kind != EntityKind::Organization
+}
+
+/// Why the sources say so: where, and the words that attribute it there.
+fn why(corpus: &Corpus, place: &SourcePlace) -> String {
+    let a = &corpus.analysis;
+    let doc = &a.docs[place.doc as usize];
+    let clause = place
+        .quote
+        .and_then(|q| attributing_clause(a, q as usize))
+        .unwrap_or_default();
+    let at = format!(
+        "{}:{}",
+        corpus.display_path(place.doc),
+        doc.line_of(place.start)
+    );
+    if clause.is_empty() {
+        at
+    } else {
+        format!("{at}: \u{201c}{clause}\u{201d}")
+    }
+}
+
+/// The words of a corpus article that attribute one of its quotations: from
+/// the quotation to the name and cue after it, or from the name and cue to
+/// the quotation; with `he said`, whom the pronoun stands for.
+pub fn attributing_clause(a: &Analysis, qi: usize) -> Option<String> {
+    let info = &a.quotes[qi];
+    let sp = info.speaker.as_ref()?;
+    let text = &a.docs[info.doc as usize].text;
+    let Some((ms, me)) = sp.mention else {
+        // A split quotation's second half: the clause of the first.
+        let earlier = (0..qi).rev().take(4).find(|&o| {
+            let q = &a.quotes[o];
+            q.doc == info.doc
+                && q.quote.last_para == info.quote.para
+                && q.speaker
+                    .as_ref()
+                    .is_some_and(|s| s.speaker == sp.speaker && s.mention.is_some())
+        })?;
+        return attributing_clause(a, earlier);
+    };
+    let (qs, qe) = (info.quote.open as usize, info.quote.close as usize);
+    let (ms, me) = (ms as usize, me as usize);
+    let span = if ms >= qe {
+        // `…," the official said`: up to the cue when it follows the name.
+        let mut end = me;
+        if let Some(cue) = &sp.cue {
+            let mut stop = text.len().min(me + 40);
+            while !text.is_char_boundary(stop) {
+                stop -= 1;
+            }
+            let window = text.get(me..stop).unwrap_or("");
+            if let Some(at) = window.to_lowercase().find(cue.as_str()) {
+                end = me + at + cue.len();
+            }
+        }
+        text.get(ms.min(qe)..end)?
+    } else if me <= qs {
+        text.get(ms..qs)?
+    } else {
+        text.get(ms..me)?
+    };
+    let mut clause: String = span.split_whitespace().collect::<Vec<_>>().join(" ");
+    clause = clause
+        .trim_matches(|c: char| c == ',' || c == ':' || c.is_whitespace())
+        .to_string();
+    if clause.chars().count() > 80 {
+        clause = clause.chars().take(80).collect::<String>() + "…";
+    }
+    let mention = text.get(ms..me).unwrap_or("");
+    if crate::lexicon::pronoun(&mention.to_lowercase()).is_some() {
+        let name = &a.speakers[sp.speaker as usize].name;
+        clause = format!("{clause}: {mention} is {name}");
+    }
+    Some(clause)
 }
 
 fn capitalize(s: &str) -> String {

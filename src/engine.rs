@@ -4,7 +4,7 @@
 //! Pure: takes loaded documents, returns results. Nothing here reads files
 //! or knows about editors.
 
-use crate::attribute::{self, EntityKind, Via};
+use crate::attribute::{self, Confidence, EntityKind, Via};
 use crate::corpus::{Document, Warning};
 use crate::extract::{self, Kind, Quotation};
 use crate::link::{self, Found, LinkOptions, Links, QuoteRef};
@@ -31,6 +31,7 @@ pub struct QuoteSpeaker {
     pub mention: Option<(u32, u32)>,
     pub cue: Option<String>,
     pub via: Via,
+    pub confidence: Confidence,
 }
 
 #[derive(Clone, Debug)]
@@ -38,6 +39,9 @@ pub struct QuoteInfo {
     pub doc: u32,
     pub quote: Quotation,
     pub speaker: Option<QuoteSpeaker>,
+    /// Inside the reporter's own sentence (`said she has "every
+    /// confidence"`).
+    pub partial: bool,
 }
 
 pub struct Analysis {
@@ -210,11 +214,14 @@ fn merge_speakers(per_doc: Vec<DocResult>) -> (Vec<QuoteInfo>, Vec<SpeakerEntity
                 mention: sp.mention,
                 cue: sp.cue.clone(),
                 via: sp.via,
+                confidence: sp.confidence,
             });
+            let partial = r.attribution.partial.get(qi).copied().unwrap_or(false);
             quotes.push(QuoteInfo {
                 doc: d as u32,
                 quote: q,
                 speaker,
+                partial,
             });
         }
     }

@@ -18,6 +18,9 @@ pub struct SpeakerRecord {
     pub anonymous: bool,
     /// How the speaker was found (`after`, `before`, `continued`, …).
     pub via: crate::attribute::Via,
+    /// `certain` (named at the cue, a label or a signature) or `likely`
+    /// (a pronoun, a description, an earlier sentence).
+    pub confidence: crate::attribute::Confidence,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq, Eq)]
@@ -43,6 +46,8 @@ pub struct QuoteRecord {
     pub column: u32,
     pub text: String,
     pub kind: crate::extract::Kind,
+    /// The quotation sits inside the reporter's own sentence.
+    pub partial: bool,
     pub speaker: Option<SpeakerRecord>,
     pub statement: u32,
     pub sources: Vec<SourceRecord>,
@@ -86,6 +91,7 @@ fn record_with(a: &Analysis, qi: usize, cursor: &mut ColumnCursor) -> QuoteRecor
             role: ent.role.clone(),
             anonymous: ent.anonymous,
             via: sp.via,
+            confidence: sp.confidence,
         }
     });
     let sources = a
@@ -116,6 +122,7 @@ fn record_with(a: &Analysis, qi: usize, cursor: &mut ColumnCursor) -> QuoteRecor
         column,
         text: q.quote.text(&doc.text),
         kind: q.quote.kind,
+        partial: q.partial,
         speaker,
         statement: a.links.statement[qi],
         sources,

@@ -131,6 +131,9 @@ pub struct Judged {
     pub engine_via: Option<Via>,
     pub engine_mention: Option<Span>,
     pub referent: Option<String>,
+    /// For a pronoun the engine resolved: whether the name it chose is
+    /// close (same paragraph, this sentence or the one before).
+    pub close_antecedent: Option<bool>,
 }
 
 /// One quotation the engine found that no annotation covers.
@@ -358,6 +361,7 @@ fn judge_article(
             engine_via: None,
             engine_mention: None,
             referent: None,
+            close_antecedent: None,
         };
         let source_text = g
             .source
@@ -383,6 +387,7 @@ fn judge_article(
                     let ent = &r.attribution.entities[sp.entity as usize];
                     j.engine_speaker = Some(ent.name.clone());
                     j.engine_via = Some(sp.via);
+                    j.close_antecedent = sp.antecedent.map(|a| a.close);
                     j.engine_mention = sp.mention.map(|(s, e)| Span { start: s, end: e });
                     let on_source = sp.mention.is_some_and(|(s, e)| {
                         let m = Span { start: s, end: e };
@@ -591,6 +596,21 @@ impl Evaluation {
             "pronoun sources by resolved name: {:.3} ({}/{} with a known referent)",
             f.pronoun_accuracy, f.pronoun_right, f.pronoun_judged
         );
+        for (label, close) in [("close", true), ("far", false)] {
+            let v: Vec<bool> = self
+                .judged
+                .iter()
+                .filter(|j| j.close_antecedent == Some(close))
+                .filter_map(|j| j.pronoun_resolved)
+                .collect();
+            let right = v.iter().filter(|&&b| b).count();
+            let _ = writeln!(
+                o,
+                "  with the name {label} to the pronoun: {:.3} ({right}/{})",
+                ratio(right, v.len()),
+                v.len()
+            );
+        }
         let _ = writeln!(o, "speaker by how the article gives it:");
         let mut by: Vec<(Placement, usize, usize, usize)> = Vec::new();
         for j in self.judged.iter().filter(|j| j.verdict.is_some()) {

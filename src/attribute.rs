@@ -329,6 +329,8 @@ struct Ctx<'a> {
     /// What each resolved `he` or `she` stood for, by the pronoun's view
     /// offset.
     antecedents: Vec<(u32, Antecedent)>,
+    /// For a draft: the people of its corpus.
+    known: Option<&'a KnownPeople>,
 }
 
 /// A person named (or referred to) at a place in the article.
@@ -1323,7 +1325,15 @@ fn note_mentions(ctx: &mut Ctx, s: usize, e: usize) {
                 words.remove(0);
             }
         }
-        let known = known_person(ctx, &words);
+        let mut known = known_person(ctx, &words);
+        // A draft's lone surname that the corpus names in full.
+        if known.is_none() && words.len() == 1 {
+            // It stays the surname the draft wrote (a draft's `Clinton` may
+            // be either Clinton); the corpus only says it is a person.
+            if ctx.known.and_then(|k| k.full_name(&words[0])).is_some() {
+                known = Some(ctx.named(words.clone(), EntityKind::Person, None, None, gender));
+            }
+        }
         let evidence = titled
             || initial
             || (words.len() >= 2 && lexicon::first_name_gender(&words[0]).is_some());
@@ -1788,6 +1798,50 @@ fn speaker_from(ctx: &Ctx, c: &CueAt, via: Via) -> Option<Speaker> {
 /// Attributes every quotation of one article. `author` is the byline, used
 /// for first-person cues in the reporter's own voice.
 pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attribution {
+    attribute_with(text, ex, author, None)
+}
+
+/// People a corpus names in full, by lowercase surname, for reading a
+/// draft written from it: the draft's `Trump spoke on Tuesday. "…," he
+/// said.` is about the Donald Trump of the sources. A surname two people
+/// share maps to nobody.
+#[derive(Clone, Debug, Default)]
+pub struct KnownPeople {
+    /// Full names by lowercase surname, with how many quotations each has.
+    by_surname: rustc_hash::FxHashMap<String, Vec<(String, u32)>>,
+}
+
+impl KnownPeople {
+    /// Counts one quotation of a person the corpus names in full.
+    pub fn add(&mut self, full_name: &str, quotations: u32) {
+        let Some((_, surname)) = full_name.rsplit_once(' ') else {
+            return;
+        };
+        let list = self.by_surname.entry(surname.to_lowercase()).or_default();
+        match list.iter_mut().find(|(n, _)| n == full_name) {
+            Some(entry) => entry.1 += quotations,
+            None => list.push((full_name.to_string(), quotations)),
+        }
+    }
+
+    /// The person a lone surname means: the only one the corpus gives it,
+    /// or one quoted at least four times as often as all the others.
+    fn full_name(&self, surname: &str) -> Option<&str> {
+        let list = self.by_surname.get(&surname.to_lowercase())?;
+        let (best, n) = list.iter().max_by_key(|(_, n)| *n)?;
+        let others: u32 = list.iter().map(|(_, n)| n).sum::<u32>() - n;
+        (*n >= 4 * others.max(1) || others == 0).then_some(best.as_str())
+    }
+}
+
+/// [`attribute`] for a draft, knowing the people of the corpus it was
+/// written from.
+pub fn attribute_with(
+    text: &str,
+    ex: &Extraction,
+    author: Option<&str>,
+    known: Option<&KnownPeople>,
+) -> Attribution {
     let quotes = &ex.quotes;
     let mut speakers: Vec<Option<Speaker>> = vec![None; quotes.len()];
     let mut ctx = Ctx {
@@ -1801,6 +1855,7 @@ pub fn attribute(text: &str, ex: &Extraction, author: Option<&str>) -> Attributi
         sentence_no: 0,
         para_no: 0,
         antecedents: Vec::new(),
+        known,
     };
     // Quotation spans by paragraph, as tokens stand for them.
     let spans: Vec<(u32, u32, u32)> = quotes

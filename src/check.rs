@@ -6,7 +6,7 @@
 //! [`Document`]; results carry file offsets (UTF-8 bytes) of the draft and
 //! of the corpus files, never editor positions.
 
-use crate::attribute::{Confidence, DocEntity, EntityKind};
+use crate::attribute::{Confidence, DocEntity, EntityKind, KnownPeople};
 use crate::config::{Code, Config, Severity};
 use crate::corpus::Document;
 use crate::engine::{self, Analysis};
@@ -31,6 +31,8 @@ pub struct Corpus {
     /// A folder prefix left out of paths in messages (the editor's
     /// workspace), with its trailing separator.
     display_root: Option<String>,
+    /// The people the corpus names in full, for reading drafts.
+    known: KnownPeople,
 }
 
 /// The memo is emptied when it holds more quotations than this.
@@ -105,12 +107,22 @@ impl Corpus {
         }
         grams.truncate(kept);
         grams.shrink_to_fit();
+        let mut known = KnownPeople::default();
+        for q in &analysis.quotes {
+            if let Some(sp) = &q.speaker {
+                let sp = &analysis.speakers[sp.speaker as usize];
+                if !sp.anonymous && sp.kind != EntityKind::Organization {
+                    known.add(&sp.name, 1);
+                }
+            }
+        }
         Corpus {
             analysis,
             grams,
             bases,
             memo: Default::default(),
             display_root: None,
+            known,
         }
     }
 
@@ -556,7 +568,7 @@ const CLOSE_SHARE: f32 = 0.6;
 
 /// Checks every quotation of a draft against the corpus.
 pub fn check(corpus: &Corpus, draft: &Document, config: &Config) -> DraftReport {
-    let result = engine::analyze_document(draft);
+    let result = engine::analyze_draft(draft, &corpus.known);
     let disabled = Disabled::parse(draft.raw());
     let mut report = DraftReport::default();
     // Look the quotations up in parallel first; the rest is cheap.
@@ -629,8 +641,17 @@ pub fn check(corpus: &Corpus, draft: &Document, config: &Config) -> DraftReport 
 /// Turns the places found for a quotation into its sources and status.
 fn resolve(corpus: &Corpus, qc: &mut QuoteCheck, qw: &[Word], places: Vec<Place>, ellipsis: bool) {
     let a = &corpus.analysis;
+    // A draft may join the halves of a split quotation (`"A," she said.
+    // "B."` quoted as `"A. B."`): source words left out are fine when they
+    // stand outside the source's quote marks.
     let exact_at = |p: &Place| {
-        p.matched == p.total && (p.differ_r.is_empty() || ellipsis) && p.differ_q.is_empty()
+        p.matched == p.total
+            && p.differ_q.is_empty()
+            && (p.differ_r.is_empty()
+                || ellipsis
+                || p.differ_r
+                    .iter()
+                    .all(|&(s, e)| outside_quotes(a, p.doc, s, e)))
     };
     let mut sources: Vec<(SourcePlace, u32)> = places
         .iter()
@@ -724,6 +745,31 @@ fn resolve(corpus: &Corpus, qc: &mut QuoteCheck, qw: &[Word], places: Vec<Place>
     counts.sort_by_key(|c| (!c.2, std::cmp::Reverse(c.1)));
     qc.said_by = counts.into_iter().map(|c| c.0).collect();
     qc.sources = kept;
+}
+
+/// Whether a view span of a corpus article lies outside every quotation
+/// of it: the attribution between the halves of a split quotation.
+fn outside_quotes(a: &Analysis, doc: u32, start: u32, end: u32) -> bool {
+    let lo = a.quotes.partition_point(|q| q.doc < doc);
+    let hi = a.quotes.partition_point(|q| q.doc <= doc);
+    let quotes = &a.quotes[lo..hi];
+    // Quotations are in order of their start within an article.
+    let from = quotes.partition_point(|q| q.quote.end() <= start);
+    let inside = quotes[from..]
+        .iter()
+        .take_while(|q| q.quote.start() < end)
+        .any(|q| {
+            q.quote
+                .segments
+                .iter()
+                .any(|seg| seg.start < end && start < seg.end)
+        });
+    // Between two quotations of the same paragraph, not in running text.
+    let before = quotes[..from].last();
+    let after = quotes[from..].first();
+    let between = matches!((before, after), (Some(b), Some(n))
+        if b.quote.last_para == n.quote.para && b.speaker.is_some() && n.speaker.as_ref().map(|s| s.speaker) == b.speaker.as_ref().map(|s| s.speaker));
+    !inside && between
 }
 
 fn is_primary(a: &Analysis, quote: Option<u32>, speaker: Option<u32>, doc: u32) -> bool {

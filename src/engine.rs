@@ -58,6 +58,21 @@ pub struct DocResult {
     pub attribution: attribute::Attribution,
 }
 
+/// Extraction and attribution of a draft, knowing the people of the corpus.
+pub fn analyze_draft(doc: &Document, known: &attribute::KnownPeople) -> DocResult {
+    let extraction = extract::extract(&doc.text, &doc.marked);
+    let attribution = attribute::attribute_with(
+        &doc.text,
+        &extraction,
+        doc.meta.author.as_deref(),
+        Some(known),
+    );
+    DocResult {
+        extraction,
+        attribution,
+    }
+}
+
 pub fn analyze_document(doc: &Document) -> DocResult {
     let extraction = extract::extract(&doc.text, &doc.marked);
     let attribution = attribute::attribute(&doc.text, &extraction, doc.meta.author.as_deref());

@@ -131,7 +131,10 @@ fn classify(word: &str) -> (Entry, u8) {
     if l.ends_with("-year-old") {
         lex.class |= lexicon::PERSON_ROLE;
     }
-    let adverb = l.len() > 3 && l.ends_with("ly") && !lex.is(lexicon::PERSON_ROLE);
+    let adverb = l.len() > 3
+        && l.ends_with("ly")
+        && !lex.is(lexicon::PERSON_ROLE)
+        && !lexicon::is_ly_noun(l);
     (lex, if adverb { ADVERB } else { 0 })
 }
 
@@ -1953,8 +1956,10 @@ pub fn attribute_with(
                                 && sub.first - lead <= 4
                                 && sub.last < c.tok
                                 && (lead..sub.first).all(|x| {
-                                    ctx.np_token(x)
-                                        && !ctx.cap(x)
+                                    // `Roe's ally Ann Lee`, `political scientist Jo Roe`
+                                    let possessive = ctx.is_word(x) && strip_possessive(ctx.w(x)).1;
+                                    (ctx.np_token(x) || possessive)
+                                        && (!ctx.cap(x) || possessive)
                                         && !lexicon::is_conjunction(&ctx.lower_of(x))
                                 })
                         });

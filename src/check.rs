@@ -645,13 +645,13 @@ fn resolve(corpus: &Corpus, qc: &mut QuoteCheck, qw: &[Word], places: Vec<Place>
     // "B."` quoted as `"A. B."`): source words left out are fine when they
     // stand outside the source's quote marks.
     let exact_at = |p: &Place| {
-        p.matched == p.total
-            && p.differ_q.is_empty()
-            && (p.differ_r.is_empty()
-                || ellipsis
-                || p.differ_r
-                    .iter()
-                    .all(|&(s, e)| outside_quotes(a, p.doc, s, e)))
+        let gaps_ok = p.differ_r.is_empty()
+            || ellipsis
+            || p.differ_r
+                .iter()
+                .all(|&(s, e)| outside_quotes(a, p.doc, s, e));
+        (p.matched == p.total && p.differ_q.is_empty() && gaps_ok)
+            || (gaps_ok && completes_split(a, p, qw))
     };
     let mut sources: Vec<(SourcePlace, u32)> = places
         .iter()
@@ -747,6 +747,91 @@ fn resolve(corpus: &Corpus, qc: &mut QuoteCheck, qw: &[Word], places: Vec<Place>
     qc.sources = kept;
 }
 
+/// Whether a place that matches only part of a draft's quotation, word for
+/// word, is one half of a split quotation whose other half, just before or
+/// after it in the same article and by the same speaker, holds the rest:
+/// the draft joined `"A," she said. "B."` into `"A B"`.
+fn completes_split(a: &Analysis, p: &Place, qw: &[Word]) -> bool {
+    let (qs, qe) = (p.q_start as usize, p.q_end as usize);
+    if !p.differ_q.is_empty() || qe > qw.len() || qs >= qe || (qs == 0 && qe == qw.len()) {
+        return false;
+    }
+    if p.matched as usize != qe - qs {
+        return false;
+    }
+    let lo = a.quotes.partition_point(|q| q.doc < p.doc);
+    let hi = a.quotes.partition_point(|q| q.doc <= p.doc);
+    let quotes = &a.quotes[lo..hi];
+    let text = &a.docs[p.doc as usize].text;
+    let words_of = |q: &engine::QuoteInfo| -> Vec<u64> {
+        let segs: Vec<(u32, u32)> = q.quote.segments.iter().map(|s| (s.start, s.end)).collect();
+        link::quotation_words(text, &segs)
+            .iter()
+            .map(|w| w.hash)
+            .collect()
+    };
+    let hashes = |ws: &[Word]| -> Vec<u64> { ws.iter().map(|w| w.hash).collect() };
+    // The quotation holding the place, which must hold nothing more of the
+    // draft's words at the joined end.
+    let Some(here) = quotes
+        .iter()
+        .position(|q| q.quote.start() <= p.start && p.end <= q.quote.end())
+    else {
+        return false;
+    };
+    let joined = |b: &engine::QuoteInfo, n: &engine::QuoteInfo| {
+        matches!((&b.speaker, &n.speaker), (Some(x), Some(y)) if x.speaker == y.speaker)
+            && split_gap(text, b, n)
+    };
+    let inner = link::quotation_words(
+        text,
+        &quotes[here]
+            .quote
+            .segments
+            .iter()
+            .map(|s| (s.start, s.end))
+            .collect::<Vec<_>>(),
+    );
+    if qs > 0 {
+        // The draft's first words end the quotation before.
+        let starts_here = inner.first().is_some_and(|w| w.start >= p.start);
+        let Some(prev) = here.checked_sub(1).map(|i| &quotes[i]) else {
+            return false;
+        };
+        let before = words_of(prev);
+        if !starts_here || !joined(prev, &quotes[here]) || !before.ends_with(&hashes(&qw[..qs])) {
+            return false;
+        }
+    }
+    if qe < qw.len() {
+        let ends_here = inner.last().is_some_and(|w| w.end <= p.end);
+        let Some(next) = quotes.get(here + 1) else {
+            return false;
+        };
+        let after = words_of(next);
+        if !ends_here || !joined(&quotes[here], next) || !after.starts_with(&hashes(&qw[qe..])) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether the text between two quotations is the attribution of a split
+/// quotation rather than narrative: in one paragraph, a clause of up to 40
+/// words (`"A," Roe, a former candidate, told the station on Sunday. "B."`);
+/// across a paragraph break, up to 15.
+fn split_gap(text: &str, b: &engine::QuoteInfo, n: &engine::QuoteInfo) -> bool {
+    let limit = if n.quote.para == b.quote.last_para {
+        40
+    } else if n.quote.para == b.quote.last_para + 1 {
+        15
+    } else {
+        return false;
+    };
+    text.get(b.quote.end() as usize..n.quote.start() as usize)
+        .is_some_and(|t| t.split_whitespace().count() <= limit)
+}
+
 /// Whether a view span of a corpus article lies outside every quotation
 /// of it: the attribution between the halves of a split quotation.
 fn outside_quotes(a: &Analysis, doc: u32, start: u32, end: u32) -> bool {
@@ -764,11 +849,14 @@ fn outside_quotes(a: &Analysis, doc: u32, start: u32, end: u32) -> bool {
                 .iter()
                 .any(|seg| seg.start < end && start < seg.end)
         });
-    // Between two quotations of the same paragraph, not in running text.
+    // Between two quotations of one speaker, in the same or the next
+    // paragraph, and short: an attribution, not a stretch of narrative.
     let before = quotes[..from].last();
     let after = quotes[from..].first();
+    let same_speaker = |b: &engine::QuoteInfo, n: &engine::QuoteInfo| matches!((&b.speaker, &n.speaker), (Some(x), Some(y)) if x.speaker == y.speaker);
+    let text = &a.docs[doc as usize].text;
     let between = matches!((before, after), (Some(b), Some(n))
-        if b.quote.last_para == n.quote.para && b.speaker.is_some() && n.speaker.as_ref().map(|s| s.speaker) == b.speaker.as_ref().map(|s| s.speaker));
+        if same_speaker(b, n) && split_gap(text, b, n));
     !inside && between
 }
 

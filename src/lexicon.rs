@@ -1622,6 +1622,29 @@ const DOCUMENTS: &[&str] = &[
 ];
 word_set!(is_document, DOCUMENT);
 
+/// Nouns ending in `-ly`, which the adverb rule would otherwise drop from
+/// a speaker's description (`Roe's ally Ann Lee`, `a family friend`).
+pub fn is_ly_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "ally"
+            | "family"
+            | "rally"
+            | "supply"
+            | "reply"
+            | "assembly"
+            | "anomaly"
+            | "monopoly"
+            | "bully"
+            | "tally"
+            | "folly"
+            | "italy"
+            | "july"
+            | "homily"
+            | "panoply"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

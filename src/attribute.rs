@@ -1958,8 +1958,7 @@ pub fn attribute_with(
                                 && (lead..sub.first).all(|x| {
                                     // `Roe's ally Ann Lee`, `political scientist Jo Roe`
                                     let possessive = ctx.is_word(x) && strip_possessive(ctx.w(x)).1;
-                                    (ctx.np_token(x) || possessive)
-                                        && (!ctx.cap(x) || possessive)
+                                    (possessive || ctx.np_token(x) && !ctx.cap(x))
                                         && !lexicon::is_conjunction(&ctx.lower_of(x))
                                 })
                         });

@@ -94,6 +94,9 @@ pub struct Attribution {
     /// she has "every confidence in the process"`) rather than standing as
     /// the speaker's sentence.
     pub partial: Vec<bool>,
+    /// One per quotation: its sentence attributes it, even where the
+    /// speaker could not be named (`he said` with nobody to stand for).
+    pub attributed: Vec<bool>,
 }
 
 const CAP: u8 = 1;
@@ -1071,6 +1074,9 @@ struct CueAt {
     /// Index of the last token of the cue phrase (`according to`).
     end: usize,
     subject: Option<Subject>,
+    /// The subject is a pronoun nobody fits (`he said` with no man named
+    /// before): the words are attributed, to someone the engine cannot name.
+    unresolved_pronoun: bool,
 }
 
 fn sentence_ends(ctx: &Ctx, quotes: &[Quotation]) -> Vec<usize> {
@@ -1511,11 +1517,22 @@ fn cues_in(ctx: &mut Ctx, s: usize, e: usize) -> Vec<CueAt> {
                 ctx.note_mention(sub.entity, at, MentionRole::Speaker, span);
             }
         }
+        let pronoun_at = |k: usize| {
+            k < e
+                && ctx.is_word(k)
+                && matches!(
+                    lexicon::pronoun(&ctx.lower_of(k)),
+                    Some(Pronoun::He | Pronoun::She | Pronoun::They | Pronoun::FirstPerson)
+                )
+        };
+        let unresolved_pronoun =
+            subject.is_none() && ((i > s && pronoun_at(i - 1)) || pronoun_at(end + 1));
         found.push(CueAt {
             tok: i,
             cue,
             end,
             subject,
+            unresolved_pronoun,
         });
         i = end + 1;
     }
@@ -1875,6 +1892,7 @@ pub fn attribute_with(
     let mut first_token_seen = vec![false; quotes.len()];
     let mut introduced = Vec::new();
     let mut partial = vec![false; quotes.len()];
+    let mut attributed = vec![false; quotes.len()];
 
     for (pi, p) in ex.paragraphs.iter().enumerate() {
         ctx.para_no = pi as u32;
@@ -1967,6 +1985,9 @@ pub fn attribute_with(
                     // right after the quotation.
                     if adjacent && c.tok - lead <= 24 {
                         found = speaker_from(&ctx, c, Via::After);
+                    }
+                    if c.unresolved_pronoun && c.tok <= lead + 1 {
+                        attributed[qi] = true;
                     }
                 }
                 // Before, in the same sentence.
@@ -2118,11 +2139,15 @@ pub fn attribute_with(
         }
         last_in_para = Some((quotes[qi].last_para, sp.entity, sp.confidence));
     }
+    for (qi, sp) in speakers.iter().enumerate() {
+        attributed[qi] |= sp.is_some();
+    }
     Attribution {
         entities: ctx.entities,
         speakers,
         introduced,
         partial,
+        attributed,
     }
 }
 

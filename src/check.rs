@@ -525,6 +525,9 @@ pub struct QuoteCheck {
     pub said_by: Vec<u32>,
     /// File spans of the words here that differ from the closest source.
     pub differs: Vec<(u32, u32)>,
+    /// The text attributes the quotation, even where the speaker could not
+    /// be named.
+    pub attributed: bool,
 }
 
 /// One text edit: replace `start..end` (file bytes) with `replacement`.
@@ -612,6 +615,13 @@ pub fn check(corpus: &Corpus, draft: &Document, config: &Config) -> DraftReport 
                 .map(|&(s, e)| (draft.raw_start(s), draft.raw_end(e)))
                 .collect(),
             text: q.text(&draft.text),
+            attributed: speaker.is_some()
+                || result
+                    .attribution
+                    .attributed
+                    .get(qi)
+                    .copied()
+                    .unwrap_or(false),
             speaker,
             status: Status::Unchecked,
             sources: Vec::new(),
@@ -1001,7 +1011,7 @@ fn findings(
     let who = speaker_names(corpus, &qc.said_by);
     let attributable = !matches!(qc.kind, Kind::Fragment | Kind::Transcript);
     let sure = sure_speakers(corpus, qc);
-    if qc.speaker.is_none() && attributable {
+    if !qc.attributed && attributable {
         let (message, fixes) = match sure.as_slice() {
             // One speaker the sources name with certainty: a fix can say so.
             [(only, place)] => {
@@ -1544,6 +1554,7 @@ pub fn corpus_quote(corpus: &Corpus, qi: usize) -> QuoteCheck {
         sources,
         said_by,
         differs: Vec::new(),
+        attributed: q.speaker.is_some(),
     }
 }
 

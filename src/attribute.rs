@@ -482,6 +482,17 @@ impl<'a> Ctx<'a> {
             }
             first = j;
             if self.lex(j).is(lexicon::DETERMINER) {
+                // `Jo Roe of the Tax Policy Center`: the person before.
+                if j >= floor + 2
+                    && self.is_word(j - 1)
+                    && self.w(j - 1) == "of"
+                    && self.is_word(j - 2)
+                    && self.cap(j - 2)
+                    && !self.lex(j - 2).is(lexicon::ORG_WORD | lexicon::TITLE)
+                {
+                    first = j - 1;
+                    continue;
+                }
                 break;
             }
         }
@@ -1983,7 +1994,8 @@ pub fn attribute_with(
                     // The speaker's phrase may be long (`Ivo Ibekwe, a general
                     // secretary at the union, said`) as long as it starts
                     // right after the quotation.
-                    if adjacent && c.tok - lead <= 24 {
+                    let starts_at_lead = c.subject.is_some_and(|sub| sub.first == lead);
+                    if adjacent && (c.tok - lead <= 24 || (starts_at_lead && c.tok - lead <= 45)) {
                         found = speaker_from(&ctx, c, Via::After);
                     }
                     if c.unresolved_pronoun && c.tok <= lead + 1 {

@@ -337,6 +337,9 @@ struct Ctx<'a> {
     antecedents: Vec<(u32, Antecedent)>,
     /// For a draft: the people of its corpus.
     known: Option<&'a KnownPeople>,
+    /// Entities by the lowercase last word of their name, in order, so that
+    /// finding a person by surname does not scan every entity.
+    by_surname: rustc_hash::FxHashMap<String, Vec<u32>>,
 }
 
 /// A person named (or referred to) at a place in the article.
@@ -760,8 +763,19 @@ impl<'a> Ctx<'a> {
     }
 
     fn push_entity(&mut self, e: DocEntity) -> u32 {
+        let idx = self.entities.len() as u32;
+        let key = last_word_lower(&e.name);
+        self.by_surname.entry(key).or_default().push(idx);
         self.entities.push(e);
-        (self.entities.len() - 1) as u32
+        idx
+    }
+
+    /// Entities whose name ends in this lowercase word, in order.
+    fn with_surname(&self, surname: &str) -> &[u32] {
+        self.by_surname
+            .get(surname)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     /// The most recent speaker, else the most recently introduced person,
@@ -798,21 +812,26 @@ impl<'a> Ctx<'a> {
         let name = words.join(" ");
         let key = name.to_lowercase();
         let surname = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
-        let found = self.entities.iter().position(|e| {
-            if e.anonymous {
-                return false;
-            }
-            let ek = e.name.to_lowercase();
-            if ek == key {
-                return true;
-            }
-            if kind == EntityKind::Organization || e.kind == EntityKind::Organization {
-                return false;
-            }
-            let es = ek.rsplit(' ').next().unwrap_or("");
-            // One is the other's surname.
-            (words.len() == 1 && es == surname) || (!ek.contains(' ') && ek == surname)
-        });
+        let found = self
+            .with_surname(&surname)
+            .iter()
+            .map(|&i| i as usize)
+            .find(|&i| {
+                let e = &self.entities[i];
+                if e.anonymous {
+                    return false;
+                }
+                let ek = e.name.to_lowercase();
+                if ek == key {
+                    return true;
+                }
+                if kind == EntityKind::Organization || e.kind == EntityKind::Organization {
+                    return false;
+                }
+                let es = ek.rsplit(' ').next().unwrap_or("");
+                // One is the other's surname.
+                (words.len() == 1 && es == surname) || (!ek.contains(' ') && ek == surname)
+            });
         let idx = match found {
             Some(i) => {
                 let e = &mut self.entities[i];
@@ -1264,13 +1283,14 @@ fn known_person(ctx: &Ctx, words: &[String]) -> Option<u32> {
     let key = words.join(" ").to_lowercase();
     let surname = words.last()?.to_lowercase();
     let mut found = None;
-    for (i, e) in ctx.entities.iter().enumerate() {
+    for &i in ctx.with_surname(&surname) {
+        let e = &ctx.entities[i as usize];
         if e.anonymous || e.kind != EntityKind::Person {
             continue;
         }
         let ek = e.name.to_lowercase();
         if ek == key {
-            return Some(i as u32);
+            return Some(i);
         }
         let es = ek.rsplit(' ').next().unwrap_or("");
         if words.len() == 1 && es == surname {
@@ -1278,10 +1298,14 @@ fn known_person(ctx: &Ctx, words: &[String]) -> Option<u32> {
                 // Two people share the surname: a bare surname is unclear.
                 return None;
             }
-            found = Some(i as u32);
+            found = Some(i);
         }
     }
     found
+}
+
+fn last_word_lower(name: &str) -> String {
+    name.rsplit(' ').next().unwrap_or(name).to_lowercase()
 }
 
 /// Notes every person a sentence names (`Sen. Jo Roe`, `Hillary Clinton`,
@@ -1887,6 +1911,7 @@ pub fn attribute_with(
         para_no: 0,
         antecedents: Vec::new(),
         known,
+        by_surname: Default::default(),
     };
     // Quotation spans by paragraph, as tokens stand for them.
     let spans: Vec<(u32, u32, u32)> = quotes

@@ -1544,8 +1544,12 @@ pub fn first_name_gender(name: &str) -> Option<Gender> {
     if name.len() > 24 || !name.is_ascii() {
         return None;
     }
-    let lower = name.to_ascii_lowercase();
-    table.get(lower.as_str()).copied()
+    let mut buf = [0u8; 24];
+    for (d, c) in buf.iter_mut().zip(name.bytes()) {
+        *d = c.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..name.len()]).ok()?;
+    table.get(lower).copied()
 }
 
 /// Generational suffixes after a surname (`Jr.`, `III`).

@@ -633,7 +633,18 @@ impl<'a> Ctx<'a> {
             .join(" ");
         let role = Some(role_text).filter(|r| !r.is_empty() && head.is_some());
         if !name_toks.is_empty() {
-            let words: Vec<String> = name_toks.iter().map(|&i| display_word(self.w(i))).collect();
+            let words: Vec<String> = name_toks
+                .iter()
+                .map(|&i| {
+                    let w = display_word(self.w(i));
+                    // `Janet L. Moreau`: an initial keeps its period.
+                    if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
+                        format!("{w}.")
+                    } else {
+                        w
+                    }
+                })
+                .collect();
             let org = name_toks
                 .iter()
                 .any(|&i| lexicon::is_org_word(&self.lower_of(i)))
@@ -1156,6 +1167,17 @@ fn sentence_ends(ctx: &Ctx, quotes: &[Quotation]) -> Vec<usize> {
 /// few words after it) is the quotation's attribution, not a new sentence.
 fn short_attribution_after(ctx: &Ctx, from: usize) -> bool {
     let n = ctx.toks.len();
+    // `"Why?" Karen Holt asked the board, before walking out …`: a name and
+    // a cue right after the quotation, whatever follows them.
+    let head = n.min(from + 6);
+    let named_first = from < n && ctx.is_word(from) && ctx.cap(from);
+    if named_first
+        && (from..head)
+            .any(|k| ctx.is_word(k) && !ctx.cap(k) && ctx.lex(k).cue.is_some_and(|c| !c.participle))
+        && (from..head).all(|k| ctx.is_word(k) || matches!(ctx.toks[k].t, T::Punct(',' | '.')))
+    {
+        return true;
+    }
     let window = n.min(from + 24);
     let mut cue_at = None;
     for k in from..window {

@@ -754,3 +754,182 @@ We are closing the plant for good. It was not an easy decision.
         "#]],
     );
 }
+
+// ---------------------------------------------------------------- attribution in news prose
+
+#[test]
+fn every_form_of_a_cue_verb_and_multi_word_cues() {
+    check(
+        r#"
+//- cues.txt
+Mayor Lucia Ferro spoke at the depot on Friday.
+
+"The buses will run on time from Monday," Ferro quipped.
+
+Councillor Ivo Marek was quoted as saying "the timetable is a work of fiction" at the same meeting.
+
+Marek went on to say: "Nobody on this council has ridden the night bus in a decade."
+
+Transport minister Ana Vidal took to Twitter: "We have funded every route the city asked us to fund."
+
+Vidal pointed out that "the money was paid in full before the summer."
+"#,
+        expect![[r#"
+            cues.txt:3 quote «The buses will run on time from Monday,» — Lucia Ferro [Ferro · quipped · after] #0
+            cues.txt:5 quote «the timetable is a work of fiction» — Ivo Marek [Councillor Ivo Marek · quoted as saying · before] #1
+            cues.txt:7 quote «Nobody on this council has ridden the night bus in a decade.» — Ivo Marek [Marek · went on to say · before] #2
+            cues.txt:9 quote «We have funded every route the city asked us to fund.» — Ana Vidal [Transport minister Ana Vidal · took to twitter · before] #3
+            cues.txt:11 quote «the money was paid in full before the summer.» — Ana Vidal [Vidal · pointed out · before] #4
+        "#]],
+    );
+}
+
+#[test]
+fn middle_initials_titles_with_of_and_name_of_organisation() {
+    check(
+        r#"
+//- names.txt
+"Rates will stay where they are for the rest of the year," said Janet L. Moreau, the bank's chair.
+
+"The storm season is not over yet," Secretary of Coastal Affairs Ivo Marek said.
+
+"Markets had priced in a cut that was never coming," said Petra Lusk of Harbour Capital.
+
+"We expect the harbour to reopen by Thursday," Tomas Reyes, director of the Port Authority, said.
+"#,
+        expect![[r#"
+            names.txt:1 quote «Rates will stay where they are for the rest of the year,» — Janet L. Moreau [Janet L. Moreau · said · after] #0
+            names.txt:3 quote «The storm season is not over yet,» — Ivo Marek [Secretary of Coastal Affairs Ivo Marek · said · after] #1
+            names.txt:5 quote «Markets had priced in a cut that was never coming,» — Petra Lusk [Petra Lusk of Harbour Capital · said · after] #2
+            names.txt:7 quote «We expect the harbour to reopen by Thursday,» — Tomas Reyes [Tomas Reyes · said · after] #3
+        "#]],
+    );
+}
+
+#[test]
+fn lowercase_modifiers_possessives_and_party_tags_before_the_cue() {
+    check(
+        r#"
+//- modifiers.txt
+"I will put the depot back in public hands," then-mayoral candidate Doug Morrow said.
+
+"The bridge was never inspected," former infrastructure critic Mia Chong said.
+
+"We have not seen the final figures," her top aide Jo Reyes wrote in an email.
+
+Sen. Carla Diaz (D-Ore.) said: "This bill is dead on arrival in the Senate."
+"#,
+        expect![[r#"
+            modifiers.txt:1 quote «I will put the depot back in public hands,» — Doug Morrow [candidate Doug Morrow · said · after] #0
+            modifiers.txt:3 quote «The bridge was never inspected,» — Mia Chong [critic Mia Chong · said · after] #1
+            modifiers.txt:5 quote «We have not seen the final figures,» — Jo Reyes [aide Jo Reyes · wrote · after] #2
+            modifiers.txt:7 quote «This bill is dead on arrival in the Senate.» — Carla Diaz [Sen. Carla Diaz · said · before] #3
+        "#]],
+    );
+}
+
+#[test]
+fn question_and_exclamation_then_a_long_attribution() {
+    check(
+        r#"
+//- questions.txt
+"Who signed off on this contract?" Karen Holt asked the board on Tuesday, before walking out of the meeting to loud applause.
+
+"Enough is enough!" shouted Omar Said, a driver for twelve years, as the crowd cheered.
+"#,
+        expect![[r#"
+            questions.txt:1 quote «Who signed off on this contract?» — Karen Holt [Karen Holt · asked · after] #0
+            questions.txt:3 fragment «Enough is enough!» — Omar Said [Omar Said · shouted · after] #1
+        "#]],
+    );
+}
+
+#[test]
+fn pronouns_follow_gender_and_skip_places_and_possessors() {
+    check(
+        r#"
+//- pronouns.txt
+Maria Lopez met Tom Reed at the union office on Monday.
+
+"We agreed on nothing except the date of the next meeting," he said.
+
+Beyond New York, the strike has spread to three other ports. Lopez's deputy, Ana Ruiz, was more hopeful.
+
+"There is a deal to be had before the weekend," she said.
+"#,
+        expect![[r#"
+            pronouns.txt:3 quote «We agreed on nothing except the date of the next meeting,» — Tom Reed [he · said · after] #0
+            pronouns.txt:7 quote «There is a deal to be had before the weekend,» — Ana Ruiz [she · said · after] #1
+        "#]],
+    );
+}
+
+#[test]
+fn colon_introductions_without_a_speech_verb_and_name_outlet_lines() {
+    check(
+        r#"
+//- colons.txt
+Councillor Ivo Marek went further: "This budget is a fraud on the people of this city."
+
+Ada Nwosu, River Blog: "The water was a metre higher than in any year on record."
+
+Marek shrugged off the criticism, saying: "I have been called worse things by better people."
+"#,
+        expect![[r#"
+            colons.txt:1 quote «This budget is a fraud on the people of this city.» — Ivo Marek [Councillor Ivo Marek · went further · before] #0
+            colons.txt:3 quote «The water was a metre higher than in any year on record.» — Ada Nwosu [Ada Nwosu · introduction] #1
+            colons.txt:5 quote «I have been called worse things by better people.» — Ivo Marek [Marek · saying · before] #2
+        "#]],
+    );
+}
+
+#[test]
+fn a_participle_after_a_noun_takes_the_clause_subject() {
+    check(
+        r#"
+//- participle.txt
+Union leader Imogen Thale spoke to the crowd.
+
+The union emailed members saying "the strike goes ahead at dawn on Monday."
+"#,
+        expect![[r#"
+            participle.txt:3 quote «the strike goes ahead at dawn on Monday.» — union [The union · saying · before] #0
+        "#]],
+    );
+}
+
+#[test]
+fn page_furniture_is_not_a_person_to_track() {
+    check(
+        r#"
+//- furniture.txt
+Maria Lopez addressed the dockworkers on Friday.
+
+WATCH: Ana Ruiz on the strike
+
+"The strike will go on until the safety rules are signed," she said.
+"#,
+        expect![[r#"
+            furniture.txt:5 quote «The strike will go on until the safety rules are signed,» — Maria Lopez [she · said · after] #0
+        "#]],
+    );
+}
+
+#[test]
+fn confidence_and_partial_quotations_in_the_json() {
+    let text = "Maria Lopez said she had \"every confidence in the process\" on Friday.\n\n\"We will win this vote by a wide margin,\" Lopez said.\n\n\"And we will win the next one too,\" she added.\n";
+    let (doc, _) = parse_document("c.txt", text.as_bytes(), None, &LoadOptions::default());
+    let a = engine::analyze(
+        doc.into_iter().collect(),
+        Vec::new(),
+        &LinkOptions::default(),
+    );
+    let r = report::records(&a);
+    let json: Vec<serde_json::Value> = r.iter().map(|x| serde_json::to_value(x).unwrap()).collect();
+    assert_eq!(json.len(), 3, "{json:#?}");
+    assert_eq!(json[0]["partial"], true);
+    assert_eq!(json[1]["partial"], false);
+    assert_eq!(json[1]["speaker"]["confidence"], "certain");
+    assert_eq!(json[2]["speaker"]["name"], "Maria Lopez");
+    assert_eq!(json[2]["speaker"]["confidence"], "likely");
+}

@@ -197,6 +197,10 @@ pub struct LabelRules {
     /// Title-case labels (`Kelly:`) that recur often enough in the document
     /// to be a transcript's, not a sentence's.
     title_case: rustc_hash::FxHashSet<String>,
+    /// The document has a run of labelled turns, so all-capitals labels are
+    /// speakers: two voices or more over three turns, or a questioner's
+    /// label. A lone `EDITOR'S NOTE:` or `WATCH BELOW:` is not a turn.
+    caps_turns: bool,
 }
 
 /// A label candidate at the start of a line: `(label start, label end
@@ -255,6 +259,8 @@ impl LabelRules {
         let mut pos = 0;
         let bytes = text.as_bytes();
         let mut caps_labels = 0;
+        let mut caps_distinct: Vec<String> = Vec::new();
+        let mut questioner = false;
         while pos < bytes.len() {
             let end = memchr::memchr(b'\n', &bytes[pos..])
                 .map(|i| pos + i)
@@ -262,6 +268,13 @@ impl LabelRules {
             if let Some((s, e, _, caps)) = label_candidate(text, pos, end) {
                 if caps {
                     caps_labels += 1;
+                    let label = text[s..e].to_lowercase();
+                    questioner |= label
+                        .split_whitespace()
+                        .any(|w| lexicon::is_questioner_label(w.trim_end_matches('.')));
+                    if caps_distinct.len() < 3 && !caps_distinct.contains(&label) {
+                        caps_distinct.push(label);
+                    }
                 } else {
                     *counts.entry(text[s..e].to_string()).or_default() += 1;
                 }
@@ -275,12 +288,19 @@ impl LabelRules {
             .collect();
         // A dialogue has at least two voices that each speak more than once,
         // or title-case labels mixed with capital ones.
-        let title_case = if repeated.len() >= 2 || (!repeated.is_empty() && caps_labels > 0) {
-            repeated.into_iter().collect()
-        } else {
-            Default::default()
-        };
-        LabelRules { title_case }
+        let title_case: rustc_hash::FxHashSet<String> =
+            if repeated.len() >= 2 || (!repeated.is_empty() && caps_labels > 0) {
+                repeated.into_iter().collect()
+            } else {
+                Default::default()
+            };
+        let caps_turns = (caps_labels >= 3 && caps_distinct.len() >= 2)
+            || (questioner && caps_labels >= 2)
+            || (!title_case.is_empty() && caps_labels > 0);
+        LabelRules {
+            title_case,
+            caps_turns,
+        }
     }
 
     /// The label at the start of this line, if it opens a transcript turn.
@@ -288,6 +308,15 @@ impl LabelRules {
         let (s, e, c, caps) = label_candidate(text, start, end)?;
         let label = &text[s..e];
         if caps {
+            // Outside a run of turns, only a titled name (`MR. OKAFOR:`)
+            // is a speaker's label.
+            let titled = label
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| lexicon::is_title(&w.to_lowercase().trim_end_matches('.')));
+            if !self.caps_turns && !titled {
+                return None;
+            }
             // One capital letter alone is only a label as Q or A.
             let letters = label.chars().filter(|c| c.is_alphabetic()).count();
             if letters == 1 && !matches!(label, "Q" | "A") {
@@ -324,7 +353,11 @@ enum Mark {
 fn mark_at(b: &[u8], i: usize) -> Option<(Mark, usize)> {
     match b[i] {
         b'"' => Some((Mark::Straight, 1)),
+        // Two apostrophes stand for a double mark in some outlets' copy.
+        b'\'' if b.get(i + 1) == Some(&b'\'') => Some((Mark::Straight, 2)),
         b'\'' => Some((Mark::StraightSingle, 1)),
+        0xE2 if b.get(i..i + 6) == Some("‘‘".as_bytes()) => Some((Mark::LeftDouble, 6)),
+        0xE2 if b.get(i..i + 6) == Some("’’".as_bytes()) => Some((Mark::RightDouble, 6)),
         0xE2 if i + 2 < b.len() && b[i + 1] == 0x80 => match b[i + 2] {
             0x9C | 0x9F => Some((Mark::LeftDouble, 3)),
             0x9D => Some((Mark::RightDouble, 3)),

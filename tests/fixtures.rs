@@ -933,3 +933,33 @@ fn confidence_and_partial_quotations_in_the_json() {
     assert_eq!(json[2]["speaker"]["name"], "Maria Lopez");
     assert_eq!(json[2]["speaker"]["confidence"], "likely");
 }
+
+#[test]
+fn lone_capital_labels_are_not_transcript_turns() {
+    check(
+        r#"
+//- notes.txt
+EDITOR'S NOTE: This story has been updated to correct the date of the vote.
+
+ANALYST'S TAKE: The market shrugged off the news on Friday.
+
+"We will vote again in March," council leader Ana Vidal said.
+"#,
+        expect![[r#"
+            notes.txt:5 quote «We will vote again in March,» — Ana Vidal [council leader Ana Vidal · said · after] #0
+        "#]],
+    );
+}
+
+#[test]
+fn doubled_single_marks_are_double_quotes() {
+    check(
+        r#"
+//- doubled.txt
+''The vote is over and we have lost it,'' Ana Vidal said on Friday.
+"#,
+        expect![[r#"
+            doubled.txt:1 quote «The vote is over and we have lost it,» — Ana Vidal [Ana Vidal · said · after] #0
+        "#]],
+    );
+}

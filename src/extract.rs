@@ -313,7 +313,7 @@ impl LabelRules {
             let titled = label
                 .split_whitespace()
                 .next()
-                .is_some_and(|w| lexicon::is_title(&w.to_lowercase().trim_end_matches('.')));
+                .is_some_and(|w| lexicon::is_title(w.to_lowercase().trim_end_matches('.')));
             if !self.caps_turns && !titled {
                 return None;
             }

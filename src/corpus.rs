@@ -50,6 +50,18 @@ pub struct Meta {
     pub wire: Option<String>,
     /// The place of a wire credit.
     pub dateline: Option<String>,
+    /// Speakers a user pinned in the sidecar, where the engine got them
+    /// wrong: `[[speaker]] quote = "…" name = "…"`.
+    #[serde(skip)]
+    pub pins: Vec<SpeakerPin>,
+}
+
+/// A user's correction: the quotation whose words contain `quote` was said
+/// by `name`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpeakerPin {
+    pub quote: String,
+    pub name: String,
 }
 
 /// A stretch of the view that markup marks as a quotation.
@@ -387,6 +399,9 @@ impl Meta {
             ($($f:ident),*) => { $( if other.$f.is_some() { self.$f = other.$f; } )* };
         }
         take!(title, outlet, author, date, url, wire, dateline);
+        if !other.pins.is_empty() {
+            self.pins = other.pins;
+        }
     }
 }
 
@@ -431,7 +446,30 @@ pub fn parse_toml_meta(s: &str) -> Result<Meta, String> {
     let table: toml::Table = s
         .parse()
         .map_err(|e: toml::de::Error| one_line(&e.to_string()))?;
-    Ok(meta_from_pairs(toml_pairs(&table).into_iter()))
+    let mut meta = meta_from_pairs(toml_pairs(&table).into_iter());
+    if let Some(pins) = table.get("speaker") {
+        let toml::Value::Array(pins) = pins else {
+            return Err("`speaker` must be an array of tables: [[speaker]]".into());
+        };
+        for (i, pin) in pins.iter().enumerate() {
+            let field = |k: &str| pin.get(k).and_then(toml::Value::as_str).map(str::trim);
+            match (field("quote"), field("name")) {
+                (Some(q), Some(n)) if !q.is_empty() && !n.is_empty() => {
+                    meta.pins.push(SpeakerPin {
+                        quote: q.to_string(),
+                        name: n.to_string(),
+                    })
+                }
+                _ => {
+                    return Err(format!(
+                        "[[speaker]] number {} needs `quote` (words of the quotation) and `name`",
+                        i + 1
+                    ))
+                }
+            }
+        }
+    }
+    Ok(meta)
 }
 
 fn one_line(s: &str) -> String {

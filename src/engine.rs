@@ -75,7 +75,8 @@ pub fn analyze_draft(doc: &Document, known: &attribute::KnownPeople) -> DocResul
 
 pub fn analyze_document(doc: &Document) -> DocResult {
     let extraction = extract::extract(&doc.text, &doc.marked);
-    let attribution = attribute::attribute(&doc.text, &extraction, doc.meta.author.as_deref());
+    let mut attribution = attribute::attribute(&doc.text, &extraction, doc.meta.author.as_deref());
+    attribute::apply_pins(&doc.text, &extraction, &mut attribution, &doc.meta.pins);
     DocResult {
         extraction,
         attribution,

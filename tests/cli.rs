@@ -216,3 +216,42 @@ fn unknown_format_is_rejected_with_exit_code_2() {
     let o = onrecord(&["quotes", "test-corpus", "--format", "xml"], &root());
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn a_speaker_pinned_in_the_sidecar_overrides_the_engine() {
+    let dir = scratch("pins");
+    std::fs::write(
+        dir.join("story.txt"),
+        "Maria Lopez met Tom Reed at the union office.\n\n\"We agreed on nothing except the date of the next meeting,\" she said.\n",
+    )
+    .unwrap();
+    // Before the pin: the pronoun goes to Maria Lopez.
+    let o = onrecord(&["quotes", "story.txt", "--format", "json"], &dir);
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v[0]["speaker"]["name"], "Maria Lopez");
+    std::fs::write(
+        dir.join("story.txt.meta.toml"),
+        "title = \"Talks\"\n\n[[speaker]]\nquote = \"agreed on nothing\"\nname = \"Tom Reed\"\n",
+    )
+    .unwrap();
+    let o = onrecord(&["quotes", "story.txt", "--format", "json"], &dir);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v[0]["speaker"]["name"], "Tom Reed");
+    assert_eq!(v[0]["speaker"]["via"], "pinned");
+    assert_eq!(v[0]["speaker"]["confidence"], "certain");
+    // A pin without a name is reported, naming the file, and the rest loads.
+    std::fs::write(
+        dir.join("story.txt.meta.toml"),
+        "[[speaker]]\nquote = \"agreed on nothing\"\n",
+    )
+    .unwrap();
+    let o = onrecord(&["quotes", "story.txt", "--format", "json"], &dir);
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("story.txt.meta.toml") && err.contains("needs `quote`"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -882,6 +882,14 @@ impl LanguageServer for Backend {
                 }
                 return;
             }
+            // A sidecar (`a.txt.meta.toml`: metadata, pinned speakers)
+            // changes its article.
+            if let Some(article) = path.to_str().and_then(|p| p.strip_suffix(".meta.toml")) {
+                let article = PathBuf::from(article);
+                let deleted = !article.exists();
+                changed.push((article, deleted));
+                continue;
+            }
             changed.push((path, ev.typ == FileChangeType::DELETED));
         }
         let roots = config.corpus_under(&root);

@@ -3,6 +3,7 @@
 
 use super::position::{Encoding, Positions};
 use super::{severity_to_lsp, Indexed, View};
+use crate::attribute::Confidence;
 use crate::check::{self, QuoteCheck, SourcePlace, Status};
 use crate::corpus::Document;
 use crate::extract::Kind;
@@ -261,16 +262,20 @@ pub fn hover(
         let how = match (s.quote, s.speaker) {
             (Some(qi), Some(sp)) => {
                 let info = &a.quotes[qi as usize];
-                let cue = info
+                // How the article attributes the words, and what a pronoun
+                // there stands for, so the reader can judge it.
+                let clause = check::attributing_clause(a, qi as usize)
+                    .map(|c| format!(": \u{201c}{}\u{201d}", c.replace('*', "\\*")))
+                    .unwrap_or_default();
+                let likely = info
                     .speaker
                     .as_ref()
-                    .and_then(|x| x.cue.clone())
-                    .map(|c| format!(" ({c})"))
-                    .unwrap_or_default();
+                    .is_some_and(|x| x.confidence == Confidence::Likely);
+                let sure = if likely { " (likely)" } else { "" };
                 if info.quote.kind == Kind::Transcript {
                     format!("transcript: {}", speaker_name(indexed, sp))
                 } else {
-                    format!("{}{cue}", speaker_name(indexed, sp))
+                    format!("{}{clause}{sure}", speaker_name(indexed, sp))
                 }
             }
             (Some(_), None) => "quoted, no speaker given".into(),

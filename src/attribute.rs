@@ -1695,7 +1695,11 @@ fn colon_subject(ctx: &mut Ctx, s: usize, colon: usize) -> Option<Subject> {
     if let Some(sub) = clause_subject(ctx, s, colon, &[]) {
         return Some(sub);
     }
-    let mut seg = s;
+    // `HEADLINE - Jo Roe:`: the lead-in after a dash.
+    let mut seg = (s..colon)
+        .rev()
+        .find(|&k| matches!(ctx.toks[k].t, T::Punct('-')))
+        .map_or(s, |d| d + 1);
     while seg < colon && matches!(ctx.toks[seg].t, T::Punct(_)) {
         seg += 1;
     }

@@ -237,9 +237,19 @@ const NOUN_FIRST: &[&str] = &[
     "term",
 ];
 
+/// Verbs whose present forms mostly mean something else (`we agree to`,
+/// `they continue to`, `polls indicate`): only their past and `-ing` forms
+/// attribute words.
+const PAST_ONLY: &[&str] = &[
+    "agree", "disagree", "continue", "estimate", "indicate", "promise", "predict",
+];
+
 /// Whether a form of a verb is a cue: not the base or `-s` form of a verb
-/// that is usually a noun.
+/// that is usually a noun or means something else in the present.
 fn cue_form(base: &str, form: &str) -> bool {
+    if PAST_ONLY.contains(&base) && (form == base || form == format!("{base}s")) {
+        return false;
+    }
     !NOUN_FIRST.contains(&base)
         || !(form == base || form == format!("{base}s") || form == format!("{base}es"))
         || (base == "report" && form == "reports")

@@ -927,3 +927,100 @@ fn ellipsis_over_a_long_omission_before_a_short_tail() {
         "#]],
     );
 }
+
+// ---------------------------------------------------------------- precision on correct copy
+
+#[test]
+fn a_draft_may_join_the_halves_of_a_split_quotation() {
+    docks(
+        r#"
+//- draft.md
+# Callow port at a standstill
+
+"For ten years the night crews have been told to wait for next year's budget, and next year never comes. The organisation of the night shifts put lives at risk, and everyone on the quay knew it," Thale said.
+"#,
+        expect![[r#"
+            3:1 exact quote «For ten years the night crews have been told to…» draft: Thale; sources: Imogen Thale
+        "#]],
+    );
+}
+
+#[test]
+fn a_pronoun_in_the_draft_after_a_lone_surname_is_attributed() {
+    docks(
+        r#"
+//- draft.md
+# Callow port at a standstill
+
+Oduya spoke to reporters at the gate on Thursday. "Our door has been open since March, and it remains open tonight," he said.
+
+Nobody was named in the next sentence. "We are losing customers every hour the cranes stand still," she said.
+"#,
+        expect![[r#"
+            3:51 exact quote «Our door has been open since March, and it rema…» draft: Oduya; sources: Rafael Oduya
+            5:40 exact quote «We are losing customers every hour the cranes s…» draft: ?; sources: Rafael Oduya
+        "#]],
+    );
+}
+
+#[test]
+fn a_source_that_only_describes_the_speaker_is_no_conflict() {
+    docks(
+        r#"
+//- draft.md
+# Callow port at a standstill
+
+"The second crane operator is where the money runs out," port director Rafael Oduya said.
+"#,
+        expect![[r#"
+            3:1 exact quote «The second crane operator is where the money ru…» draft: Rafael Oduya; sources: senior port official
+        "#]],
+    );
+}
+
+#[test]
+fn two_people_who_share_a_surname_are_told_apart_by_the_full_name() {
+    check(
+        r#"
+//- sources/a.txt
+Senator Jo Marsh spoke at the rally. "We will not let this mill close while I hold this seat," Jo Marsh said.
+
+Her husband, Tom Marsh, was less certain. "Nobody can promise that the mill stays open for ever," Tom Marsh said.
+
+//- draft.md
+"We will not let this mill close while I hold this seat," Tom Marsh said.
+
+"Nobody can promise that the mill stays open for ever," Marsh said.
+"#,
+        expect![[r#"
+            1:1 exact quote «We will not let this mill close while I hold th…» draft: Tom Marsh; sources: Jo Marsh
+            3:1 exact quote «Nobody can promise that the mill stays open for…» draft: Tom Marsh; sources: Tom Marsh
+            ! 1:1-1:58 warning misattributed-quote «"We will not let this mill close while I hold this seat,"» Attributed to Tom Marsh, but the sources attribute these words to Jo Marsh (sources/a.txt:1: “Jo Marsh said”).
+                source sources/a.txt:1 (Jo Marsh) “We will not let this mill close while I hold this seat”
+                fix 1:59-1:68 "Jo Marsh"
+                fixed: "We will not let this mill close while I hold this seat," Jo Marsh said.
+        "#]],
+    );
+}
+
+#[test]
+fn sources_that_disagree_are_listed_without_a_fix() {
+    check(
+        r#"
+//- sources/a.txt
+"The harbour will reopen on Monday at the latest," said Ana Vidal, the port's director.
+
+//- sources/b.txt
+"The harbour will reopen on Monday at the latest," said Ivo Marek, the mayor.
+
+//- draft.md
+"The harbour will reopen on Monday at the latest," Petra Lusk said.
+"#,
+        expect![[r#"
+            1:1 exact quote «The harbour will reopen on Monday at the latest,» draft: Petra Lusk; sources: Ana Vidal, Ivo Marek
+            ! 1:1-1:51 warning misattributed-quote «"The harbour will reopen on Monday at the latest,"» Attributed to Petra Lusk, but the sources attribute these words to others, and disagree among themselves: Ana Vidal (sources/a.txt:1: “said Ana Vidal”); Ivo Marek (sources/b.txt:1: “said Ivo Marek”).
+                source sources/a.txt:1 (Ana Vidal) “The harbour will reopen on Monday at the latest”
+                source sources/b.txt:1 (Ivo Marek) “The harbour will reopen on Monday at the latest”
+        "#]],
+    );
+}

@@ -536,6 +536,9 @@ impl<'a> Ctx<'a> {
                 && last.is_some()
                 && !self.cap(i)
                 && !self.title_of(i)
+                // `Clinton's top aide Jake Sullivan`: a possessor opens a
+                // longer phrase.
+                && !(i > start && self.is_word(i - 1) && strip_possessive(self.w(i - 1)).1)
             {
                 break;
             }
@@ -1384,6 +1387,17 @@ fn note_mentions(ctx: &mut Ctx, s: usize, e: usize) {
             continue;
         }
         if words.is_empty() || org || words.len() > 4 {
+            continue;
+        }
+        // `Sanders campaign manager Jeff Weaver`, `Virginia delegate Beau
+        // Correll`: a name before a role noun describes the person who
+        // follows; it is not a mention of its own.
+        if role != MentionRole::Possessive
+            && k < e
+            && ctx.is_word(k)
+            && !ctx.cap(k)
+            && ctx.lex(k).is(lexicon::PERSON_ROLE | lexicon::ORG_HEAD)
+        {
             continue;
         }
         // A capitalised sentence opener (`Despite Trump`) is not a first name.

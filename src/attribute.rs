@@ -532,15 +532,19 @@ impl<'a> Ctx<'a> {
             }
             if self.is_head(i) {
                 last = Some(i);
-            } else if !self.lex(i).is(lexicon::DETERMINER)
-                && last.is_some()
-                && !self.cap(i)
-                && !self.title_of(i)
+            } else {
                 // `Clinton's top aide Jake Sullivan`: a possessor opens a
                 // longer phrase.
-                && !(i > start && self.is_word(i - 1) && strip_possessive(self.w(i - 1)).1)
-            {
-                break;
+                let after_possessor =
+                    i > start && self.is_word(i - 1) && strip_possessive(self.w(i - 1)).1;
+                if !self.lex(i).is(lexicon::DETERMINER)
+                    && last.is_some()
+                    && !self.cap(i)
+                    && !self.title_of(i)
+                    && !after_possessor
+                {
+                    break;
+                }
             }
             i += 1;
         }

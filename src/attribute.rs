@@ -1517,9 +1517,13 @@ fn cues_in(ctx: &mut Ctx, s: usize, e: usize) -> Vec<CueAt> {
             }
             if let Some(j) = back {
                 if ctx.is_word(j) {
-                    if let Some(np) = ctx.np_back(j, s).or_else(|| {
-                        lexicon::pronoun(&ctx.lower_of(j)).map(|_| Np { first: j, last: j })
-                    }) {
+                    if let Some(np) = ctx
+                        .np_back(j, s)
+                        .or_else(|| {
+                            lexicon::pronoun(&ctx.lower_of(j)).map(|_| Np { first: j, last: j })
+                        })
+                        .or_else(|| of_phrase_name(ctx, j, s))
+                    {
                         if let Some(ent) = ctx.resolve_np(&np, &subjects) {
                             subject = Some(Subject {
                                 entity: ent,
@@ -1740,6 +1744,25 @@ fn colon_subject(ctx: &mut Ctx, s: usize, colon: usize) -> Option<Subject> {
     let entity = ctx.resolve_np(&np, &[])?;
     Some(Subject {
         entity,
+        first: np.first,
+        last: np.last,
+    })
+}
+
+/// `Jo Roe of the New York delegation said`: when the words before the cue
+/// end in a phrase with `of` that names no speaker, the name before `of`.
+fn of_phrase_name(ctx: &Ctx, end: usize, floor: usize) -> Option<Np> {
+    let of = (end.saturating_sub(6).max(floor)..end)
+        .rev()
+        .find(|&k| ctx.is_word(k) && ctx.w(k) == "of")?;
+    if of == floor || !(of + 1..=end).all(|k| ctx.is_word(k)) {
+        return None;
+    }
+    let np = ctx.np_back(of - 1, floor)?;
+    let named = (np.first..=np.last).any(|k| {
+        ctx.is_word(k) && ctx.cap(k) && !ctx.lex(k).is(lexicon::TITLE | lexicon::ORG_WORD)
+    });
+    named.then_some(Np {
         first: np.first,
         last: np.last,
     })

@@ -1533,7 +1533,12 @@ fn cues_in(ctx: &mut Ctx, s: usize, e: usize) -> Vec<CueAt> {
                         }
                     }
                 } else if matches!(ctx.toks[j].t, T::Punct(',')) {
-                    subject = appositive_subject(ctx, j, s, &subjects)
+                    // `Jon Ralston, a commentator in Nevada, who …, said`: a
+                    // name opening the clause is the speaker, whatever names
+                    // its asides hold; else the appositive (`The director,
+                    // Ada Nwosu, said`); else a described subject.
+                    subject = named_clause_subject(ctx, s, j, &subjects)
+                        .or_else(|| appositive_subject(ctx, j, s, &subjects))
                         .or_else(|| clause_subject(ctx, s, j, &subjects));
                 }
             }
@@ -1747,6 +1752,22 @@ fn colon_subject(ctx: &mut Ctx, s: usize, colon: usize) -> Option<Subject> {
         first: np.first,
         last: np.last,
     })
+}
+
+/// [`clause_subject`] when the clause opens with a proper name followed by a
+/// comma (`Jo Roe, 67, a retired nurse, …`), not a description or pronoun.
+fn named_clause_subject(
+    ctx: &mut Ctx,
+    s: usize,
+    end: usize,
+    subjects: &[Subject],
+) -> Option<Subject> {
+    let sub = clause_subject(ctx, s, end, subjects)?;
+    let next = sub.last + 1;
+    let comma = next < end && matches!(ctx.toks[next].t, T::Punct(',' | '('));
+    let named = !ctx.entities[sub.entity as usize].anonymous
+        && (sub.first..=sub.last).any(|k| ctx.is_word(k) && ctx.cap(k));
+    (comma && named).then_some(sub)
 }
 
 /// `Jo Roe of the New York delegation said`: when the words before the cue

@@ -117,6 +117,10 @@ pub fn parse_ann(ann: &str, text: &str) -> Vec<GoldAttribution> {
                     _ => {}
                 }
             }
+            // Pieces in text order: annotators do not always list them so.
+            g.content.sort();
+            g.source.sort();
+            g.cue.sort();
             (!g.content.is_empty()).then_some(g)
         })
         .collect()

@@ -2078,7 +2078,12 @@ pub fn attribute_with(
                 if !continuation && k > s && ctx.is_word(k - 1) && ctx.lex(k - 1).cue.is_none() {
                     partial[qi] = true;
                 }
-                if speakers[qi].is_some() {
+                if let Some(sp) = &speakers[qi] {
+                    // A quotation carried over from the paragraph before
+                    // hands its speaker to the quotations after it here.
+                    if continuation && para_last.is_none() {
+                        para_last = Some(sp.clone());
+                    }
                     continue;
                 }
                 // After: `"…," the official said` / `"…," said the official`.

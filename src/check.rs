@@ -805,21 +805,32 @@ fn completes_split(a: &Analysis, p: &Place, qw: &[Word]) -> bool {
     if qs > 0 {
         // The draft's first words end the quotation before.
         let starts_here = inner.first().is_some_and(|w| w.start >= p.start);
-        let Some(prev) = here.checked_sub(1).map(|i| &quotes[i]) else {
-            return false;
+        // The half before, past a title or scare quote in the attribution
+        // (`Trump told NBC's "Today"`).
+        let want = hashes(&qw[..qs]);
+        let fits = |prev: &engine::QuoteInfo| {
+            joined(prev, &quotes[here]) && words_of(prev).ends_with(&want)
         };
-        let before = words_of(prev);
-        if !starts_here || !joined(prev, &quotes[here]) || !before.ends_with(&hashes(&qw[..qs])) {
+        let nearest = here.checked_sub(1).map(|i| &quotes[i]);
+        let whole = quotes[..here]
+            .iter()
+            .rev()
+            .find(|q| q.quote.kind != Kind::Fragment);
+        if !starts_here || !(nearest.is_some_and(fits) || whole.is_some_and(fits)) {
             return false;
         }
     }
     if qe < qw.len() {
         let ends_here = inner.last().is_some_and(|w| w.end <= p.end);
-        let Some(next) = quotes.get(here + 1) else {
-            return false;
+        let want = hashes(&qw[qe..]);
+        let fits = |next: &engine::QuoteInfo| {
+            joined(&quotes[here], next) && words_of(next).starts_with(&want)
         };
-        let after = words_of(next);
-        if !ends_here || !joined(&quotes[here], next) || !after.starts_with(&hashes(&qw[qe..])) {
+        let nearest = quotes.get(here + 1);
+        let whole = quotes[here + 1..]
+            .iter()
+            .find(|q| q.quote.kind != Kind::Fragment);
+        if !ends_here || !(nearest.is_some_and(fits) || whole.is_some_and(fits)) {
             return false;
         }
     }

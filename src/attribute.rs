@@ -542,6 +542,7 @@ impl<'a> Ctx<'a> {
                     && !self.cap(i)
                     && !self.title_of(i)
                     && !after_possessor
+                    && !self.role_then_name(i, limit)
                 {
                     break;
                 }
@@ -550,6 +551,26 @@ impl<'a> Ctx<'a> {
         }
         let last = last?;
         Some(Np { first: start, last })
+    }
+
+    /// `Senate minority leader Harry Reid`, `DoubleLine Capital portfolio
+    /// manager Bonnie Baha`: lowercase words from `i` that include a role
+    /// noun and lead straight to a capitalised name.
+    fn role_then_name(&self, i: usize, limit: usize) -> bool {
+        let mut role = false;
+        for k in i..limit.min(i + 5) {
+            if !self.is_word(k) {
+                return false;
+            }
+            if self.cap(k) {
+                return role && !self.lex(k).is(lexicon::NOT_NAME);
+            }
+            if !self.np_token(k) || lexicon::is_conjunction(&self.lower_of(k)) {
+                return false;
+            }
+            role |= self.lex(k).is(lexicon::PERSON_ROLE);
+        }
+        false
     }
 
     /// Turns a noun phrase into an entity, creating or merging as needed.

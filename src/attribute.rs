@@ -617,9 +617,14 @@ impl<'a> Ctx<'a> {
         for k in (0..toks.len()).rev() {
             let i = toks[k];
             let l = &lowers[k];
+            // `Mr. King`, `Ms. Judge`: after an honorific, a title word is
+            // the surname.
+            let after_honorific = k > 0
+                && k + 1 == toks.len()
+                && lexicon::is_title_abbreviation(lowers[k - 1].trim_end_matches('.'));
             if !self.cap(i)
-                || lexicon::is_title(l.trim_end_matches('.'))
-                || lexicon::is_person_role(l)
+                || (!after_honorific
+                    && (lexicon::is_title(l.trim_end_matches('.')) || lexicon::is_person_role(l)))
                 || lexicon::determiner(l).is_some()
             {
                 break;

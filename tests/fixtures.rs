@@ -796,12 +796,18 @@ fn middle_initials_titles_with_of_and_name_of_organisation() {
 "Markets had priced in a cut that was never coming," said Petra Lusk of Harbour Capital.
 
 "We expect the harbour to reopen by Thursday," Tomas Reyes, director of the Port Authority, said.
+
+"The insurers will not pay for a single container," Mr. King said.
+
+"We will not sell the cranes," said Senate minority leader Harriet Moss.
 "#,
         expect![[r#"
             names.txt:1 quote «Rates will stay where they are for the rest of the year,» — Janet L. Moreau [Janet L. Moreau · said · after] #0
             names.txt:3 quote «The storm season is not over yet,» — Ivo Marek [Secretary of Coastal Affairs Ivo Marek · said · after] #1
             names.txt:5 quote «Markets had priced in a cut that was never coming,» — Petra Lusk [Petra Lusk of Harbour Capital · said · after] #2
             names.txt:7 quote «We expect the harbour to reopen by Thursday,» — Tomas Reyes [Tomas Reyes · said · after] #3
+            names.txt:9 quote «The insurers will not pay for a single container,» — King [Mr. King · said · after] #4
+            names.txt:11 quote «We will not sell the cranes,» — Harriet Moss [Senate minority leader Harriet Moss · said · after] #5
         "#]],
     );
 }

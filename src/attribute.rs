@@ -342,6 +342,8 @@ struct Ctx<'a> {
     /// Entities by the lowercase last word of their name, in order, so that
     /// finding a person by surname does not scan every entity.
     by_surname: rustc_hash::FxHashMap<String, Vec<u32>>,
+    /// How many times each entity has been mentioned.
+    mention_count: Vec<u32>,
 }
 
 /// A person named (or referred to) at a place in the article.
@@ -959,6 +961,10 @@ impl<'a> Ctx<'a> {
             end: span.1,
             para: self.para_no,
         };
+        if self.mention_count.len() <= entity as usize {
+            self.mention_count.resize(entity as usize + 1, 0);
+        }
+        self.mention_count[entity as usize] += 1;
         if let Some(last) = self.mentions.last_mut() {
             if last.entity == entity && last.sentence == m.sentence {
                 last.role = last.role.min(role);
@@ -1339,7 +1345,7 @@ fn strip_possessive(w: &str) -> (&str, bool) {
 fn known_person(ctx: &Ctx, words: &[String]) -> Option<u32> {
     let key = words.join(" ").to_lowercase();
     let surname = words.last()?.to_lowercase();
-    let mut found = None;
+    let mut found: Vec<u32> = Vec::new();
     for &i in ctx.with_surname(&surname) {
         let e = &ctx.entities[i as usize];
         if e.anonymous || e.kind != EntityKind::Person {
@@ -1351,14 +1357,21 @@ fn known_person(ctx: &Ctx, words: &[String]) -> Option<u32> {
         }
         let es = ek.rsplit(' ').next().unwrap_or("");
         if words.len() == 1 && es == surname {
-            if found.is_some() {
-                // Two people share the surname: a bare surname is unclear.
-                return None;
-            }
-            found = Some(i);
+            found.push(i);
         }
     }
-    found
+    match found.as_slice() {
+        [] => None,
+        [one] => Some(*one),
+        // Two people share the surname: a bare surname is the one the
+        // article has mentioned most, if one clearly leads.
+        several => {
+            let count = |e: u32| ctx.mention_count.get(e as usize).copied().unwrap_or(0);
+            let mut by_count: Vec<(u32, u32)> = several.iter().map(|&e| (count(e), e)).collect();
+            by_count.sort_unstable_by(|a, b| b.cmp(a));
+            (by_count[0].0 >= 2 * by_count[1].0.max(1)).then_some(by_count[0].1)
+        }
+    }
 }
 
 fn last_word_lower(name: &str) -> String {
@@ -2028,6 +2041,7 @@ pub fn attribute_with(
         antecedents: Vec::new(),
         known,
         by_surname: Default::default(),
+        mention_count: Vec::new(),
     };
     // Quotation spans by paragraph, as tokens stand for them.
     let spans: Vec<(u32, u32, u32)> = quotes

@@ -163,6 +163,8 @@ const SPEECH_VERBS: &[&str] = &[
     "cheer",
     "shoot",
     "fire",
+    "charge",
+    "react",
 ];
 
 /// Verbs that introduce words only when they touch the quotation (`asked,
@@ -235,6 +237,8 @@ const NOUN_FIRST: &[&str] = &[
     "brand",
     "label",
     "term",
+    "charge",
+    "react",
 ];
 
 /// Verbs whose present forms mostly mean something else (`we agree to`,
@@ -1294,7 +1298,7 @@ pub enum Pronoun {
 /// Titles that are abbreviated with a period (`Sen.`, `Dr.`).
 const TITLE_ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "mx", "dr", "prof", "sen", "rep", "gov", "gen", "col", "capt", "lt", "sgt",
-    "rev", "st", "supt", "insp", "det", "cmdr", "adm", "maj", "pres", "amb",
+    "rev", "st", "supt", "insp", "det", "cmdr", "adm", "maj", "pres", "amb", "jr", "sr",
 ];
 word_set!(is_title_abbreviation, TITLE_ABBREVIATION);
 

@@ -724,7 +724,13 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        Some(self.push_entity(DocEntity {
+        Some(self.push_description(desc, head, person))
+    }
+
+    /// A new speaker known only by a description (`senior port official`,
+    /// `union`), with its head noun.
+    fn push_description(&mut self, desc: String, head: String, person: bool) -> u32 {
+        self.push_entity(DocEntity {
             name: desc.clone(),
             kind: if person {
                 EntityKind::Person
@@ -736,7 +742,7 @@ impl<'a> Ctx<'a> {
             heads: vec![head],
             gender: None,
             aliases: vec![desc],
-        }))
+        })
     }
 
     /// Who owns the document a noun phrase names: a possessive pronoun
@@ -782,20 +788,7 @@ impl<'a> Ctx<'a> {
                 return Some(e);
             }
             let person = lexicon::is_person_role(&last);
-            let desc = words.join(" ");
-            return Some(self.push_entity(DocEntity {
-                name: desc.clone(),
-                kind: if person {
-                    EntityKind::Person
-                } else {
-                    EntityKind::Organization
-                },
-                anonymous: true,
-                role: None,
-                heads: vec![last],
-                gender: None,
-                aliases: vec![desc],
-            }));
+            return Some(self.push_description(words.join(" "), last, person));
         }
         None
     }

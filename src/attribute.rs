@@ -2189,7 +2189,18 @@ pub fn attribute_with(
                 let fragment = q.kind == Kind::Fragment;
                 let opens_sentence = only_glue(&ctx, s, k);
                 let whole_sentence = !fragment || q.ends_sentence;
-                if found.is_none() && whole_sentence && opens_sentence && !continuation {
+                // `"…," the retired neurosurgeon told …`: a cue right after
+                // the quotation attributes it, even where its subject could
+                // not be read; the speaker before is not inherited then.
+                let own_cue = found.is_none()
+                    && cues.iter().any(|c| {
+                        c.tok > k && c.tok < next_q && c.tok <= lead + 8 && !c.cue.participle
+                    });
+                if own_cue {
+                    attributed[qi] = true;
+                }
+                if found.is_none() && whole_sentence && opens_sentence && !continuation && !own_cue
+                {
                     if let Some(prev) = para_last.clone() {
                         found = Some(Speaker {
                             mention: None,

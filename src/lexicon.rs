@@ -165,6 +165,10 @@ const SPEECH_VERBS: &[&str] = &[
     "fire",
     "charge",
     "react",
+    "retaliate",
+    "beam",
+    "gloat",
+    "exhort",
 ];
 
 /// Verbs that introduce words only when they touch the quotation (`asked,
@@ -242,8 +246,8 @@ const NOUN_FIRST: &[&str] = &[
 ];
 
 /// Verbs whose present forms mostly mean something else (`we agree to`,
-/// `they continue to`, `polls indicate`): only their past and `-ing` forms
-/// attribute words.
+/// `they continue to`, `polls indicate`): those forms attribute words only
+/// right next to the quotation (`"…," agrees Jo Roe`), as weak cues.
 const PAST_ONLY: &[&str] = &[
     "agree", "disagree", "continue", "estimate", "indicate", "promise", "predict",
 ];
@@ -450,6 +454,18 @@ fn table() -> &'static FxHashMap<String, Entry> {
                     Cue {
                         participle,
                         block: !participle,
+                        ..plain
+                    },
+                ));
+            }
+        }
+        for verb in PAST_ONLY {
+            for f in [verb.to_string(), format!("{verb}s")] {
+                cues.push((
+                    f,
+                    Cue {
+                        weak: true,
+                        block: false,
                         ..plain
                     },
                 ));

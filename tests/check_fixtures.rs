@@ -817,9 +817,6 @@ fn no_attribution_fix_where_the_sentence_goes_on() {
             5:1 unknown quote «Will the port reopen before the shelves are emp…» draft: ?; sources: ?
             5:100 exact quote «Nobody gains from ships sitting idle in the bay…» draft: ?; sources: regional transport ministry
             7:1 exact quote «Nobody gains from ships sitting idle in the bay…» draft: ?; sources: regional transport ministry
-            ! 3:1-3:57 warning unattributed-quote «"The second crane operator is where the money runs out,"» Quotation has no attribution; the sources attribute it to a senior port official (sources/gazette.txt:15: “the official said”).
-                source sources/gazette.txt:15 (senior port official) “The second crane operator is where the money runs out”
-            ! 5:1-5:53 warning unattributed-quote «"Will the port reopen before the shelves are empty?"» Quotation has no attribution, and the sources name no speaker for it.
             ! 5:1-5:53 information unknown-quote «"Will the port reopen before the shelves are empty?"» Quotation appears in no source article.
             ! 5:100-5:187 warning unattributed-quote «"Nobody gains from ships sitting idle in the bay while the shelves empty in our shops!"» Quotation has no attribution; the sources attribute it to the regional transport ministry (sources/wire.txt:9: “the regional transport ministry said the government was "watching closely" and u…”).
                 source sources/wire.txt:9 (regional transport ministry) “Nobody gains from ships sitting idle in the bay while the shelves empty in our shops”

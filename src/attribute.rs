@@ -1181,7 +1181,7 @@ fn sentence_ends(ctx: &Ctx, quotes: &[Quotation]) -> Vec<usize> {
                         || matches!(toks[i + 1].t, T::Quote(_))
                         || (ctx.is_word(i + 1)
                             && ctx.cap(i + 1)
-                            && !short_attribution_after(ctx, i + 1)))
+                            && !short_attribution_after(ctx, i + 1, asks(ctx.text, q))))
             }
             _ => false,
         };
@@ -1196,16 +1196,28 @@ fn sentence_ends(ctx: &Ctx, quotes: &[Quotation]) -> Vec<usize> {
     ends
 }
 
+/// Whether a quotation's words end in `?` or `!`.
+fn asks(text: &str, q: &Quotation) -> bool {
+    text.get(q.start() as usize..q.end() as usize)
+        .map(|t| t.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '!'))
+        .is_some_and(|t| t.ends_with(['?', '!']))
+}
+
 /// `"Who?" Kelly asked.`, `'Why?' Jo Doe, a spokeswoman at the union,
 /// said.`: a clause that ends the sentence with a cue verb (and at most a
 /// few words after it) is the quotation's attribution, not a new sentence.
-fn short_attribution_after(ctx: &Ctx, from: usize) -> bool {
+fn short_attribution_after(ctx: &Ctx, from: usize, question: bool) -> bool {
     let n = ctx.toks.len();
-    // `"Why?" Karen Holt asked the board, before walking out …`: a name and
-    // a cue right after the quotation, whatever follows them.
+    // `"Why?" Karen Holt asked the board, before walking out …`: after a
+    // question or exclamation, a name and a cue right after the quotation,
+    // whatever follows them.
     let head = n.min(from + 6);
-    let named_first = from < n && ctx.is_word(from) && ctx.cap(from);
-    if named_first
+    let named_first = from < n
+        && ctx.is_word(from)
+        && ctx.cap(from)
+        && lexicon::pronoun(&ctx.lower_of(from)).is_none();
+    if question
+        && named_first
         && (from..head)
             .any(|k| ctx.is_word(k) && !ctx.cap(k) && ctx.lex(k).cue.is_some_and(|c| !c.participle))
         && (from..head).all(|k| ctx.is_word(k) || matches!(ctx.toks[k].t, T::Punct(',' | '.')))

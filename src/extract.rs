@@ -147,7 +147,7 @@ pub fn paragraphs(text: &str, labels: &LabelRules) -> Vec<Paragraph> {
                         }
                     }
                 }
-                if i == 0 && !block {
+                if i == 0 {
                     if let Some((ls, le, content)) = labels.label_at(text, cs, *e) {
                         p.label = Some((ls as u32, le as u32));
                         cs = content;
@@ -172,11 +172,14 @@ pub fn paragraphs(text: &str, labels: &LabelRules) -> Vec<Paragraph> {
             content_end -= 1;
         }
         let line = &text[pos..content_end];
-        if is_blank(line) {
+        // A `>` line with nothing else separates the paragraphs of a block.
+        let blank_in_block = line.trim_start().starts_with('>')
+            && is_blank(line.trim_start().trim_start_matches('>'));
+        if is_blank(line) || (blank_in_block && group_block) {
             flush(&mut group, group_block, &mut out);
         } else {
             let block = line.trim_start().starts_with('>');
-            let starts_turn = !block && labels.label_at(text, pos, content_end).is_some();
+            let starts_turn = labels.label_at(text, pos, content_end).is_some();
             if !group.is_empty() && (block != group_block || starts_turn) {
                 flush(&mut group, group_block, &mut out);
             }
@@ -207,7 +210,11 @@ pub struct LabelRules {
 /// without the colon, content start)`, and whether it is all capitals.
 fn label_candidate(text: &str, start: usize, end: usize) -> Option<(usize, usize, usize, bool)> {
     let line = &text[start..end];
-    let lead = line.len() - line.trim_start().len();
+    // `> MR. KELLY: …`: a transcript quoted in a block keeps its turns.
+    let unquoted = line
+        .trim_start()
+        .trim_start_matches(|c: char| c == '>' || c == ' ');
+    let lead = line.len() - unquoted.len();
     let s = start + lead;
     let rest = &text[s..end];
     let colon = rest.find(':')?;
@@ -923,7 +930,10 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
             while j + 1 < paras.len() && paras[j + 1].md_block {
                 j += 1;
             }
-            blocks.push((i, j));
+            // A quoted transcript is its turns, not one block.
+            if !(i..=j).any(|k| paras[k].label.is_some()) {
+                blocks.push((i, j));
+            }
             i = j + 1;
         } else {
             i += 1;

@@ -969,3 +969,26 @@ fn doubled_single_marks_are_double_quotes() {
         "#]],
     );
 }
+
+#[test]
+fn transcript_quoted_in_a_block_keeps_its_turns() {
+    check(
+        r#"
+//- blog.md
+# From the briefing
+
+The spokesman was asked about the talks.
+
+> QUESTION: Did the department ask the company to delay the work?
+>
+> MR. OKAFOR: We have been in touch with them on a number of general issues.
+>
+> QUESTION: So you did ask them?
+"#,
+        expect![[r#"
+            blog.md:5 transcript «Did the department ask the company to delay the work?» — reporter [QUESTION · label] #0
+            blog.md:7 transcript «We have been in touch with them on a number of general issues.» — Okafor [MR. OKAFOR · label] #1
+            blog.md:9 transcript «So you did ask them?» — reporter [QUESTION · label] #2
+        "#]],
+    );
+}

@@ -211,9 +211,7 @@ pub struct LabelRules {
 fn label_candidate(text: &str, start: usize, end: usize) -> Option<(usize, usize, usize, bool)> {
     let line = &text[start..end];
     // `> MR. KELLY: …`: a transcript quoted in a block keeps its turns.
-    let unquoted = line
-        .trim_start()
-        .trim_start_matches(|c: char| c == '>' || c == ' ');
+    let unquoted = line.trim_start().trim_start_matches(['>', ' ']);
     let lead = line.len() - unquoted.len();
     let s = start + lead;
     let rest = &text[s..end];

@@ -805,8 +805,12 @@ impl<'a> Ctx<'a> {
 
     fn push_entity(&mut self, e: DocEntity) -> u32 {
         let idx = self.entities.len() as u32;
-        let key = last_word_lower(&e.name);
-        self.by_surname.entry(key).or_default().push(idx);
+        // Two people speaking together (`Roe and Lee`) are found by neither
+        // surname.
+        if !e.name.contains(" and ") {
+            let key = last_word_lower(&e.name);
+            self.by_surname.entry(key).or_default().push(idx);
+        }
         self.entities.push(e);
         idx
     }
@@ -1568,12 +1572,15 @@ fn cues_in(ctx: &mut Ctx, s: usize, e: usize) -> Vec<CueAt> {
                         })
                         .or_else(|| of_phrase_name(ctx, j, s))
                     {
-                        if let Some(ent) = ctx.resolve_np(&np, &subjects) {
-                            subject = Some(Subject {
-                                entity: ent,
-                                first: np.first,
-                                last: np.last,
-                            });
+                        subject = joint_subject(ctx, &np, s, &subjects);
+                        if subject.is_none() {
+                            if let Some(ent) = ctx.resolve_np(&np, &subjects) {
+                                subject = Some(Subject {
+                                    entity: ent,
+                                    first: np.first,
+                                    last: np.last,
+                                });
+                            }
                         }
                     }
                 } else if matches!(ctx.toks[j].t, T::Punct(',')) {
@@ -1812,6 +1819,58 @@ fn named_clause_subject(
     let named = !ctx.entities[sub.entity as usize].anonymous
         && (sub.first..=sub.last).any(|k| ctx.is_word(k) && ctx.cap(k));
     (comma && named).then_some(sub)
+}
+
+/// `Cummings and Conyers wrote`: two named people joined by `and` before a
+/// cue speak together, as one speaker named after both.
+fn joint_subject(ctx: &mut Ctx, second: &Np, s: usize, subjects: &[Subject]) -> Option<Subject> {
+    if second.first < s + 2 {
+        return None;
+    }
+    let and = second.first - 1;
+    if !(ctx.is_word(and) && ctx.w(and) == "and") {
+        return None;
+    }
+    let first = ctx.np_back(and - 1, s)?;
+    let named = |ctx: &Ctx, np: &Np| {
+        (np.first..=np.last).any(|k| {
+            ctx.is_word(k) && ctx.cap(k) && !ctx.lex(k).is(lexicon::TITLE | lexicon::NOT_NAME)
+        })
+    };
+    if !named(ctx, &first) || !named(ctx, second) {
+        return None;
+    }
+    let a = ctx.resolve_np(&first, subjects)?;
+    let b = ctx.resolve_np(second, subjects)?;
+    let people = |e: u32| {
+        let x = &ctx.entities[e as usize];
+        !x.anonymous && x.kind != EntityKind::Organization
+    };
+    if a == b || !people(a) || !people(b) {
+        return None;
+    }
+    let name = format!(
+        "{} and {}",
+        ctx.entities[a as usize].name, ctx.entities[b as usize].name
+    );
+    let entity = match ctx.entities.iter().position(|e| e.name == name) {
+        Some(i) => i as u32,
+        None => ctx.push_entity(DocEntity {
+            name: name.clone(),
+            kind: EntityKind::Person,
+            anonymous: false,
+            role: None,
+            // Plural: `they`, never `he` or `she`.
+            heads: vec!["members".into()],
+            gender: None,
+            aliases: vec![name],
+        }),
+    };
+    Some(Subject {
+        entity,
+        first: first.first,
+        last: second.last,
+    })
 }
 
 /// `Jo Roe of the New York delegation said`: when the words before the cue

@@ -905,6 +905,17 @@ pub fn same_speaker(draft: &DraftSpeaker, heads: &[String], sp: &engine::Speaker
     if d == n || sp.aliases.iter().any(|a| a.to_lowercase() == d) {
         return true;
     }
+    // `Elijah Roe and Ann Lee` speak together: either may be named.
+    if sp.name.contains(" and ") {
+        return sp.name.split(" and ").any(|part| {
+            let one = engine::SpeakerEntity {
+                name: part.trim().to_string(),
+                aliases: Vec::new(),
+                ..sp.clone()
+            };
+            same_speaker(draft, heads, &one)
+        });
+    }
     let role = sp.role.as_deref().unwrap_or("").to_lowercase();
     if draft.anonymous {
         return sp.anonymous

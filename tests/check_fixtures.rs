@@ -1021,3 +1021,26 @@ fn sources_that_disagree_are_listed_without_a_fix() {
         "#]],
     );
 }
+
+#[test]
+fn either_of_two_joint_speakers_may_be_named() {
+    check(
+        r#"
+//- sources/a.txt
+Councillor Ivo Marek and union leader Imogen Thale wrote to the mayor on Monday. "The letter raises more questions than it answers," Marek and Thale wrote.
+
+//- draft.md
+"The letter raises more questions than it answers," Thale said.
+
+"The letter raises more questions than it answers," Petra Lusk said.
+"#,
+        expect![[r#"
+            1:1 exact quote «The letter raises more questions than it answer…» draft: Thale; sources: Ivo Marek and Imogen Thale
+            3:1 exact quote «The letter raises more questions than it answer…» draft: Petra Lusk; sources: Ivo Marek and Imogen Thale
+            ! 3:1-3:52 warning misattributed-quote «"The letter raises more questions than it answers,"» Attributed to Petra Lusk, but the sources attribute these words to Ivo Marek and Imogen Thale (sources/a.txt:1: “Marek and Thale wrote”).
+                source sources/a.txt:1 (Ivo Marek and Imogen Thale) “The letter raises more questions than it answers”
+                fix 3:53-3:63 "Ivo Marek and Imogen Thale"
+                fixed: "The letter raises more questions than it answers," Ivo Marek and Imogen Thale said.
+        "#]],
+    );
+}

@@ -992,3 +992,19 @@ The spokesman was asked about the talks.
         "#]],
     );
 }
+
+#[test]
+fn two_speakers_joined_by_and() {
+    check(
+        r#"
+//- joint.txt
+Councillor Ivo Marek and union leader Imogen Thale wrote to the mayor on Monday. "The letter raises more questions than it answers," Marek and Thale wrote.
+
+"We expect an answer by Friday," they added.
+"#,
+        expect![[r#"
+            joint.txt:1 quote «The letter raises more questions than it answers,» — Ivo Marek and Imogen Thale [Marek and Thale · wrote · after] #0
+            joint.txt:3 quote «We expect an answer by Friday,» — Ivo Marek and Imogen Thale [they · added · after] #1
+        "#]],
+    );
+}

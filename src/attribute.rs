@@ -344,6 +344,8 @@ struct Ctx<'a> {
     by_surname: rustc_hash::FxHashMap<String, Vec<u32>>,
     /// How many times each entity has been mentioned.
     mention_count: Vec<u32>,
+    /// Which entities have spoken (or stood as a named sentence subject).
+    spoke: Vec<bool>,
 }
 
 /// A person named (or referred to) at a place in the article.
@@ -978,9 +980,13 @@ impl<'a> Ctx<'a> {
     /// it counts (`Asked about Clinton, she said` is not Clinton). Else
     /// nobody: the caller falls back to the last fitting speaker.
     fn pronoun_antecedent(&self, want: Gender, at: usize) -> Option<Mention> {
+        // A person, or a lone name that has spoken in the article (`Cruz
+        // said …`): organisations and places never are `he` or `she`.
         let fits = |e: u32| {
             let ent = &self.entities[e as usize];
-            ent.kind == EntityKind::Person
+            let spoke = ent.kind == EntityKind::Unknown
+                && self.spoke.get(e as usize).copied().unwrap_or(false);
+            (ent.kind == EntityKind::Person || spoke)
                 && !ent.heads.iter().any(|h| is_plural_role(h))
                 && self.gender_of(e).is_none_or(|g| g == want)
         };
@@ -1119,6 +1125,10 @@ impl<'a> Ctx<'a> {
     }
 
     fn touch(&mut self, e: u32) {
+        if self.spoke.len() <= e as usize {
+            self.spoke.resize(e as usize + 1, false);
+        }
+        self.spoke[e as usize] = true;
         if let Some(pos) = self.salience.iter().rposition(|&x| x == e) {
             self.salience.remove(pos);
         }
@@ -1357,7 +1367,7 @@ fn known_person(ctx: &Ctx, words: &[String]) -> Option<u32> {
     let mut found: Vec<u32> = Vec::new();
     for &i in ctx.with_surname(&surname) {
         let e = &ctx.entities[i as usize];
-        if e.anonymous || e.kind != EntityKind::Person {
+        if e.anonymous || e.kind == EntityKind::Organization {
             continue;
         }
         let ek = e.name.to_lowercase();
@@ -2106,6 +2116,7 @@ pub fn attribute_with(
         known,
         by_surname: Default::default(),
         mention_count: Vec::new(),
+        spoke: Vec::new(),
     };
     // Quotation spans by paragraph, as tokens stand for them.
     let spans: Vec<(u32, u32, u32)> = quotes

@@ -1604,12 +1604,16 @@ fn cues_in(ctx: &mut Ctx, s: usize, e: usize) -> Vec<CueAt> {
                 }
             }
         }
-        let inverted_ok = cue.forward_only
-            || i == s
-            || matches!(
-                ctx.toks[i - 1].t,
-                T::Quote(_) | T::Punct(',' | '-' | '(' | ':')
-            );
+        // `telling Reuters`, `shouting slogans`: after a participle, or
+        // after `tell`, the noun is who hears, not who speaks.
+        let addressee_follows = cue.participle || matches!(l.as_str(), "tell" | "tells" | "told");
+        let inverted_ok = !addressee_follows
+            && (cue.forward_only
+                || i == s
+                || matches!(
+                    ctx.toks[i - 1].t,
+                    T::Quote(_) | T::Punct(',' | '-' | '(' | ':')
+                ));
         if subject.is_none() && inverted_ok && end + 1 < e {
             let mut k = end + 1;
             // `said Monday the official` is rare; `said on Monday` is not.

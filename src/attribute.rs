@@ -1560,7 +1560,19 @@ fn cues_in(ctx: &mut Ctx, s: usize, e: usize) -> Vec<CueAt> {
             && i > s
             && ctx.is_word(i - 1)
             && !ctx.lex(i - 1).is(lexicon::DOCUMENT | lexicon::PRONOUN);
-        if !cue.forward_only && i > s && !participle_after_noun {
+        // `Roe said …, adding`, `She released a statement saying`: a
+        // participle continues the clause of the speaker already named, or
+        // of whoever issued the document.
+        if cue.participle && i > s {
+            let after_document = ctx.is_word(i - 1) && ctx.lex(i - 1).is(lexicon::DOCUMENT);
+            let after_comma = matches!(ctx.toks[i - 1].t, T::Punct(','));
+            if let (Some(prev), true) = (subjects.last(), after_comma) {
+                subject = Some(*prev);
+            } else if after_document {
+                subject = clause_subject(ctx, s, i - 1, &subjects);
+            }
+        }
+        if subject.is_none() && !cue.forward_only && i > s && !participle_after_noun {
             let mut back = skip_back(ctx, i - 1, s);
             // `Sen. Jo Roe (D-Ore.) said`: the parenthesis is an aside.
             if let Some(j) = back {

@@ -897,9 +897,18 @@ fn a_participle_after_a_noun_takes_the_clause_subject() {
 Union leader Imogen Thale spoke to the crowd.
 
 The union emailed members saying "the strike goes ahead at dawn on Monday."
+
+The two sides will meet again next week, Thale said, adding "we are not far apart on the lighting plan."
+
+Port director Rafael Oduya spoke later. He released a statement saying "the port will honour every contract."
+
+Oduya returned the compliment, telling reporters: "The union has argued its case well."
 "#,
         expect![[r#"
             participle.txt:3 quote «the strike goes ahead at dawn on Monday.» — union [The union · saying · before] #0
+            participle.txt:5 quote «we are not far apart on the lighting plan.» — Imogen Thale [Thale · adding · before] #1
+            participle.txt:7 quote «the port will honour every contract.» — Rafael Oduya [He · saying · before] #2
+            participle.txt:9 quote «The union has argued its case well.» — Rafael Oduya [Oduya · telling · before] #3
         "#]],
     );
 }

@@ -769,9 +769,7 @@ fn completes_split(a: &Analysis, p: &Place, qw: &[Word]) -> bool {
     if p.matched as usize != qe - qs {
         return false;
     }
-    let lo = a.quotes.partition_point(|q| q.doc < p.doc);
-    let hi = a.quotes.partition_point(|q| q.doc <= p.doc);
-    let quotes = &a.quotes[lo..hi];
+    let quotes = &a.quotes[a.doc_quotes(p.doc)];
     let text = &a.docs[p.doc as usize].text;
     let words_of = |q: &engine::QuoteInfo| -> Vec<u64> {
         let segs: Vec<(u32, u32)> = q.quote.segments.iter().map(|s| (s.start, s.end)).collect();
@@ -856,9 +854,7 @@ fn split_gap(text: &str, b: &engine::QuoteInfo, n: &engine::QuoteInfo) -> bool {
 /// Whether a view span of a corpus article lies outside every quotation
 /// of it: the attribution between the halves of a split quotation.
 fn outside_quotes(a: &Analysis, doc: u32, start: u32, end: u32) -> bool {
-    let lo = a.quotes.partition_point(|q| q.doc < doc);
-    let hi = a.quotes.partition_point(|q| q.doc <= doc);
-    let quotes = &a.quotes[lo..hi];
+    let quotes = &a.quotes[a.doc_quotes(doc)];
     // Quotations are in order of their start within an article.
     let from = quotes.partition_point(|q| q.quote.end() <= start);
     let inside = quotes[from..]
@@ -1584,9 +1580,7 @@ pub fn corpus_quote(corpus: &Corpus, qi: usize) -> QuoteCheck {
 pub fn corpus_quote_at(corpus: &Corpus, doc: u32, offset: u32) -> Option<usize> {
     let a = &corpus.analysis;
     let d = &a.docs[doc as usize];
-    let lo = a.quotes.partition_point(|q| q.doc < doc);
-    let hi = a.quotes.partition_point(|q| q.doc <= doc);
-    (lo..hi)
+    a.doc_quotes(doc)
         .filter(|&i| {
             let q = &a.quotes[i].quote;
             d.raw_start(q.open) <= offset && offset <= d.raw_end(q.close)

@@ -260,10 +260,16 @@ pub struct Source {
 
 impl Analysis {
     /// The quotation (if any) whose span holds most of `start..end`.
-    pub fn quote_at(&self, doc: u32, start: u32, end: u32) -> Option<u32> {
+    /// The index range of one article's quotations (they are stored by
+    /// article, in order of their start).
+    pub fn doc_quotes(&self, doc: u32) -> std::ops::Range<usize> {
         let lo = self.quotes.partition_point(|q| q.doc < doc);
         let hi = self.quotes.partition_point(|q| q.doc <= doc);
-        (lo..hi)
+        lo..hi
+    }
+
+    pub fn quote_at(&self, doc: u32, start: u32, end: u32) -> Option<u32> {
+        self.doc_quotes(doc)
             .filter(|&i| {
                 let q = &self.quotes[i].quote;
                 q.start() < end && start < q.end() && !(q.kind == Kind::Block && q.holds_quotes)

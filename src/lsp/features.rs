@@ -24,9 +24,7 @@ fn quotes(view: &View, indexed: &Indexed) -> Vec<QuoteCheck> {
         View::Draft { report, .. } => report.quotes.clone(),
         View::Source { doc } => {
             let a = &indexed.corpus.analysis;
-            let lo = a.quotes.partition_point(|q| q.doc < *doc);
-            let hi = a.quotes.partition_point(|q| q.doc <= *doc);
-            (lo..hi)
+            a.doc_quotes(*doc)
                 .map(|qi| check::corpus_quote(&indexed.corpus, qi))
                 .collect()
         }

@@ -810,7 +810,7 @@ impl<'a> Ctx<'a> {
         // Two people speaking together (`Roe and Lee`) are found by neither
         // surname.
         if !e.name.contains(" and ") {
-            let key = last_word_lower(&e.name);
+            let key = surname_key(&e.name);
             self.by_surname.entry(key).or_default().push(idx);
         }
         self.entities.push(e);
@@ -1393,7 +1393,8 @@ fn known_person(ctx: &Ctx, words: &[String]) -> Option<u32> {
     }
 }
 
-fn last_word_lower(name: &str) -> String {
+/// The lowercase last word of a name: how a surname is looked up.
+pub(crate) fn surname_key(name: &str) -> String {
     name.rsplit(' ').next().unwrap_or(name).to_lowercase()
 }
 
@@ -2444,7 +2445,7 @@ fn confidence_of(text: &str, sp: &Speaker, ent: &DocEntity) -> Confidence {
             if ent.anonymous {
                 return Confidence::Certain;
             }
-            let surname = ent.name.rsplit(' ').next().unwrap_or("").to_lowercase();
+            let surname = surname_key(&ent.name);
             if !surname.is_empty() && lower.contains(&surname) {
                 Confidence::Certain
             } else {

@@ -925,8 +925,13 @@ pub fn same_speaker(draft: &DraftSpeaker, heads: &[String], sp: &engine::Speaker
     if sp.anonymous {
         return false;
     }
-    let (ds, ns) = (surname(&d), surname(&n));
-    ds == ns && (!d.contains(' ') || !n.contains(' '))
+    surname_agrees(&d, &n)
+}
+
+/// Two lowercase names agree on the surname when one is only a surname
+/// (`kelly`, `ian kelly`); two full names must be equal to agree.
+fn surname_agrees(x: &str, y: &str) -> bool {
+    surname(x) == surname(y) && (!x.contains(' ') || !y.contains(' '))
 }
 
 /// How to name a corpus speaker in a sentence of the draft: `a State
@@ -972,7 +977,7 @@ pub fn distinct_speakers(corpus: &Corpus, said_by: &[u32]) -> Vec<u32> {
     let mut out = Vec::new();
     for &s in said_by {
         let sp = &corpus.analysis.speakers[s as usize];
-        let key = sp.name.to_lowercase().replace("unnamed ", "");
+        let key = plain_name(sp);
         if !seen.contains(&key) {
             seen.push(key);
             out.push(s);
@@ -1228,7 +1233,7 @@ fn same_person(a: &engine::SpeakerEntity, b: &engine::SpeakerEntity) -> bool {
         return false;
     }
     let (x, y) = (a.name.to_lowercase(), b.name.to_lowercase());
-    x == y || (surname(&x) == surname(&y) && (!x.contains(' ') || !y.contains(' ')))
+    x == y || surname_agrees(&x, &y)
 }
 
 /// A person the sources name, not a description (`a State Department

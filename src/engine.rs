@@ -124,10 +124,6 @@ impl Analysis {
     }
 }
 
-fn surname(name: &str) -> String {
-    name.rsplit(' ').next().unwrap_or(name).to_lowercase()
-}
-
 /// Merges each article's speakers into corpus-wide ones: `Kelly` in one
 /// article is the `Ian Kelly` of another when no other full name fits.
 fn merge_speakers(per_doc: Vec<DocResult>) -> (Vec<QuoteInfo>, Vec<SpeakerEntity>) {
@@ -135,7 +131,7 @@ fn merge_speakers(per_doc: Vec<DocResult>) -> (Vec<QuoteInfo>, Vec<SpeakerEntity
     let mut full_names: FxHashMap<String, Vec<String>> = FxHashMap::default();
     let mut add_full = |name: &str| {
         if name.contains(' ') {
-            let list = full_names.entry(surname(name)).or_default();
+            let list = full_names.entry(attribute::surname_key(name)).or_default();
             if !list.iter().any(|n| n == name) {
                 list.push(name.to_string());
             }
@@ -170,12 +166,12 @@ fn merge_speakers(per_doc: Vec<DocResult>) -> (Vec<QuoteInfo>, Vec<SpeakerEntity
             let mut name = e.name.clone();
             let mut role = e.role.clone();
             if !e.anonymous && !name.contains(' ') && e.kind != EntityKind::Organization {
-                let s = surname(&name);
+                let s = attribute::surname_key(&name);
                 let mut here: Vec<&(String, Option<String>)> = r
                     .attribution
                     .introduced
                     .iter()
-                    .filter(|(n, _)| surname(n) == s)
+                    .filter(|(n, _)| attribute::surname_key(n) == s)
                     .collect();
                 here.sort_by(|a, b| a.0.cmp(&b.0));
                 here.dedup_by(|a, b| a.0 == b.0);

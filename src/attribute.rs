@@ -336,7 +336,7 @@ struct Ctx<'a> {
     para_no: u32,
     /// What each resolved `he` or `she` stood for, by the pronoun's view
     /// offset.
-    antecedents: Vec<(u32, Antecedent)>,
+    antecedents: rustc_hash::FxHashMap<u32, Antecedent>,
     /// For a draft: the people of its corpus.
     known: Option<&'a KnownPeople>,
     /// Entities by the lowercase last word of their name, in order, so that
@@ -944,10 +944,8 @@ impl<'a> Ctx<'a> {
     fn name_behind(&self, tok: usize) -> (u32, u32) {
         let t = &self.toks[tok];
         self.antecedents
-            .iter()
-            .rev()
-            .find(|(p, _)| *p == t.start)
-            .map_or((t.start, t.end), |(_, a)| (a.start, a.end))
+            .get(&t.start)
+            .map_or((t.start, t.end), |a| (a.start, a.end))
     }
 
     fn note_mention(&mut self, entity: u32, tok: usize, role: MentionRole, span: (u32, u32)) {
@@ -1044,14 +1042,14 @@ impl<'a> Ctx<'a> {
                 let antecedent = self.pronoun_antecedent(want, at);
                 if let (Some(m), Some(tok)) = (antecedent, self.toks.get(at)) {
                     let close = m.para == self.para_no && self.sentence_no - m.sentence <= 1;
-                    self.antecedents.push((
+                    self.antecedents.insert(
                         tok.start,
                         Antecedent {
                             start: m.start,
                             end: m.end,
                             close,
                         },
-                    ));
+                    );
                 }
                 let found = antecedent.map(|m| m.entity).or_else(|| {
                     let recent = self.salience.iter().rev().copied();
@@ -1793,6 +1791,32 @@ fn clause_subject(ctx: &mut Ctx, s: usize, end: usize, subjects: &[Subject]) -> 
     })
 }
 
+/// The speaker of an earlier quotation or sentence, carried over: no
+/// mention or cue of its own here.
+fn inherited(prev: &Speaker, via: Via) -> Speaker {
+    Speaker {
+        entity: prev.entity,
+        mention: None,
+        cue: None,
+        via,
+        confidence: Confidence::Likely,
+        antecedent: None,
+    }
+}
+
+/// [`colon_subject`] as the speaker the colon introduces.
+fn colon_speaker(ctx: &mut Ctx, s: usize, colon: usize) -> Option<Speaker> {
+    let sub = colon_subject(ctx, s, colon)?;
+    Some(Speaker {
+        entity: sub.entity,
+        mention: mention_span(ctx, &sub),
+        cue: None,
+        via: Via::Introduction,
+        confidence: Confidence::Likely,
+        antecedent: None,
+    })
+}
+
 /// Who a colon at token `colon` introduces when no cue does: the subject
 /// of the clause before it (`Roe went further:`), or a lead-in that is only
 /// a name, perhaps with an outlet (`Carl Bialik:`, `Jo Roe, Daily Post:`).
@@ -2053,13 +2077,7 @@ fn cue_word(ctx: &Ctx, c: &CueAt) -> String {
 fn speaker_from(ctx: &Ctx, c: &CueAt, via: Via) -> Option<Speaker> {
     let s = c.subject?;
     let mention = mention_span(ctx, &s);
-    let antecedent = mention.and_then(|(start, _)| {
-        ctx.antecedents
-            .iter()
-            .rev()
-            .find(|(p, _)| *p == start)
-            .map(|(_, a)| *a)
-    });
+    let antecedent = mention.and_then(|(start, _)| ctx.antecedents.get(&start).copied());
     Some(Speaker {
         entity: s.entity,
         mention,
@@ -2129,7 +2147,7 @@ pub fn attribute_with(
         mentions: Vec::new(),
         sentence_no: 0,
         para_no: 0,
-        antecedents: Vec::new(),
+        antecedents: Default::default(),
         known,
         by_surname: Default::default(),
         mention_count: Vec::new(),
@@ -2274,16 +2292,7 @@ pub fn attribute_with(
                     && k > s
                     && matches!(ctx.toks[k - 1].t, T::Punct(':'))
                 {
-                    if let Some(sub) = colon_subject(&mut ctx, s, k - 1) {
-                        found = Some(Speaker {
-                            entity: sub.entity,
-                            mention: mention_span(&ctx, &sub),
-                            cue: None,
-                            via: Via::Introduction,
-                            confidence: Confidence::Likely,
-                            antecedent: None,
-                        });
-                    }
+                    found = colon_speaker(&mut ctx, s, k - 1);
                 }
                 let fragment = q.kind == Kind::Fragment;
                 let opens_sentence = only_glue(&ctx, s, k);
@@ -2300,26 +2309,12 @@ pub fn attribute_with(
                 }
                 if found.is_none() && whole_sentence && opens_sentence && !continuation && !own_cue
                 {
-                    if let Some(prev) = para_last.clone() {
-                        found = Some(Speaker {
-                            mention: None,
-                            cue: None,
-                            via: Via::Continued,
-                            confidence: Confidence::Likely,
-                            antecedent: None,
-                            ..prev
-                        });
+                    if let Some(prev) = &para_last {
+                        found = Some(inherited(prev, Via::Continued));
                     } else if starts_paragraph {
-                        if let Some(prev) = prev_end_speaker.clone() {
-                            found = Some(Speaker {
-                                mention: None,
-                                cue: None,
-                                via: Via::PreviousParagraph,
-                                confidence: Confidence::Likely,
-                                antecedent: None,
-                                ..prev
-                            });
-                        }
+                        found = prev_end_speaker
+                            .as_ref()
+                            .map(|prev| inherited(prev, Via::PreviousParagraph));
                     }
                 }
                 if let Some(sp) = found {
@@ -2343,15 +2338,7 @@ pub fn attribute_with(
                         if !matches!(ctx.toks[colon].t, T::Punct(':')) || colon <= s {
                             return None;
                         }
-                        let sub = colon_subject(&mut ctx, s, colon)?;
-                        Some(Speaker {
-                            entity: sub.entity,
-                            mention: mention_span(&ctx, &sub),
-                            cue: None,
-                            via: Via::Introduction,
-                            confidence: Confidence::Likely,
-                            antecedent: None,
-                        })
+                        colon_speaker(&mut ctx, s, colon)
                     });
             }
             last_sentence_speaker = sentence_speaker;

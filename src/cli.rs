@@ -230,8 +230,15 @@ fn quotes(paths: Vec<PathBuf>, format: Format, max_bytes: usize) -> i32 {
     }
 }
 
+/// The annotated articles of a split, or the error on one line.
+fn read_split(split: &Path) -> Option<Vec<crate::eval::brat::Article>> {
+    crate::eval::brat::read_split(split)
+        .map_err(|e| eprintln!("error: {e}"))
+        .ok()
+}
+
 fn eval(cmd: EvalCommand) -> i32 {
-    use crate::eval::{accuracy, brat, roundtrip};
+    use crate::eval::{accuracy, roundtrip};
     match cmd {
         EvalCommand::Accuracy {
             split,
@@ -241,12 +248,8 @@ fn eval(cmd: EvalCommand) -> i32 {
             min_speaker,
             min_pronoun,
         } => {
-            let articles = match brat::read_split(&split) {
-                Ok(a) => a,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    return 2;
-                }
+            let Some(articles) = read_split(&split) else {
+                return 2;
             };
             let referents = match referents {
                 Some(p) => match std::fs::read_to_string(&p) {
@@ -282,12 +285,8 @@ fn eval(cmd: EvalCommand) -> i32 {
             max_false_alarm,
             min_detection,
         } => {
-            let articles = match brat::read_split(&split) {
-                Ok(a) => a,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    return 2;
-                }
+            let Some(articles) = read_split(&split) else {
+                return 2;
             };
             let rt = roundtrip::evaluate(articles);
             print!("{}", rt.report(errors));

@@ -324,10 +324,8 @@ fn judge_article(
         .collect();
     let overlap =
         |qi: usize, piece: &Span| -> u32 { spans[qi].iter().map(|s| s.overlap(piece)).sum() };
-    let chars = brat::CharIndex::new(text);
     // Byte offset to code point offset, for the referent table's keys.
     let char_of = |byte: u32| -> usize { text[..byte as usize].chars().count() };
-    let _ = &chars;
     let mut judged = Vec::new();
     for g in &a.attributions {
         let Some(pieces) = brat::direct_quote(text, &g.content) else {

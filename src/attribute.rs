@@ -130,8 +130,12 @@ fn classify(word: &str) -> (Entry, u8) {
     let mut buf = [0u8; 32];
     let mut owned = String::new();
     let l = lower(word, &mut buf, &mut owned);
-    let l = l.strip_suffix('.').unwrap_or(l);
+    let dotted = l.strip_suffix('.');
+    let l = dotted.unwrap_or(l);
     let mut lex = lexicon::entry(l);
+    if dotted.is_some() && lexicon::is_dotted_title(l) {
+        lex.class |= lexicon::TITLE;
+    }
     // `the 46-year-old`: an age stands for a person.
     if l.ends_with("-year-old") {
         lex.class |= lexicon::PERSON_ROLE;
@@ -440,11 +444,35 @@ impl<'a> Ctx<'a> {
     /// (`L.` in `Janet L. Yellen`).
     fn initial_period(&self, i: usize) -> bool {
         i > 0
+            && i < self.toks.len()
             && matches!(self.toks[i].t, T::Punct('.'))
             && self.is_word(i - 1)
             && self.cap(i - 1)
             && self.toks[i - 1].end == self.toks[i].start
-            && self.w(i - 1).chars().count() == 1
+            && lexicon::is_initials(self.w(i - 1))
+    }
+
+    /// An initial's period, or that of a capitalised abbreviation inside a
+    /// phrase (`D.C. Mayor Muriel Bowser`, `U.S. Rep. Jo Roe`).
+    fn inner_period(&self, i: usize) -> bool {
+        self.initial_period(i)
+            || (i > 0
+                && i < self.toks.len()
+                && matches!(self.toks[i].t, T::Punct('.'))
+                && self.is_word(i - 1)
+                && self.cap(i - 1)
+                && self.toks[i - 1].end == self.toks[i].start
+                && lexicon::is_abbreviation(&self.lower_of(i - 1)))
+    }
+
+    /// A word of a phrase with the period an initial or abbreviation keeps
+    /// (`U.S.` in `a U.S. arms control official`).
+    fn w_dotted(&self, i: usize) -> String {
+        if self.inner_period(i + 1) {
+            format!("{}.", self.w(i))
+        } else {
+            self.w(i).to_string()
+        }
     }
 
     /// Whether a token may stand in a speaker's noun phrase.
@@ -482,7 +510,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // `Janet L. Yellen`: the period of a middle initial.
-            if self.initial_period(j) && j > floor {
+            if self.inner_period(j) && j > floor {
                 first = j;
                 continue;
             }
@@ -528,9 +556,9 @@ impl<'a> Ctx<'a> {
             && i - start < 10
             && (self.np_token(i)
                 || (self.title_of(i) && last.is_some())
-                || (self.initial_period(i) && i + 1 < limit && self.cap(i + 1)))
+                || (self.inner_period(i) && i + 1 < limit && self.cap(i + 1)))
         {
-            if self.initial_period(i) {
+            if self.inner_period(i) {
                 i += 1;
                 continue;
             }
@@ -627,8 +655,7 @@ impl<'a> Ctx<'a> {
                 && k + 1 == toks.len()
                 && lexicon::is_title_abbreviation(lowers[k - 1].trim_end_matches('.'));
             if !self.cap(i)
-                || (!after_honorific
-                    && (lexicon::is_title(l.trim_end_matches('.')) || lexicon::is_person_role(l)))
+                || (!after_honorific && (lexicon::is_title_word(l) || lexicon::is_person_role(l)))
                 || lexicon::determiner(l).is_some()
             {
                 break;
@@ -667,7 +694,7 @@ impl<'a> Ctx<'a> {
         let role_text = role_toks
             .iter()
             .filter(|&&i| lexicon::determiner(&self.lower_of(i)).is_none())
-            .map(|&i| self.w(i))
+            .map(|&i| self.w_dotted(i))
             .collect::<Vec<_>>()
             .join(" ");
         let role = Some(role_text).filter(|r| !r.is_empty() && head.is_some());
@@ -677,7 +704,7 @@ impl<'a> Ctx<'a> {
                 .map(|&i| {
                     let w = display_word(self.w(i));
                     // `Janet L. Moreau`: an initial keeps its period.
-                    if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
+                    if lexicon::is_initials(&w) || self.inner_period(i + 1) {
                         format!("{w}.")
                     } else {
                         w
@@ -720,9 +747,22 @@ impl<'a> Ctx<'a> {
                 }
             }
             _ => {
+                // `a US official … a US official`: the same description again;
+                // `an arms control official` after `a State Department
+                // official` is someone else.
                 if let Some(e) = self.anonymous_with_head(&head) {
-                    self.note_description(e, &desc);
-                    return Some(e);
+                    let mut described = self.entities[e as usize]
+                        .aliases
+                        .iter()
+                        .filter(|a| a.contains(' '))
+                        .peekable();
+                    let fits = described.peek().is_none()
+                        || described
+                            .any(|a| description_within(&desc, a) || description_within(a, &desc));
+                    if fits {
+                        self.note_description(e, &desc);
+                        return Some(e);
+                    }
                 }
             }
         }
@@ -1177,8 +1217,7 @@ fn sentence_ends(ctx: &Ctx, quotes: &[Quotation]) -> Vec<usize> {
                 let abbrev = i > 0 && toks[i - 1].end == toks[i].start && ctx.is_word(i - 1) && {
                     let w = ctx.w(i - 1);
                     let l = ctx.lower_of(i - 1);
-                    lexicon::is_abbreviation(&l)
-                        || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
+                    lexicon::is_abbreviation(&l) || lexicon::is_initials(w)
                 };
                 let next_starts = i + 1 >= n
                     || matches!(toks[i + 1].t, T::Quote(_))
@@ -1305,12 +1344,12 @@ fn note_sentence_subject(ctx: &mut Ctx, s: usize, e: usize) {
         return;
     };
     let names = (np.first..=np.last)
-        .filter(|&k| ctx.cap(k) && !lexicon::is_title(ctx.lower_of(k).trim_end_matches('.')))
+        .filter(|&k| ctx.cap(k) && !lexicon::is_title_word(&ctx.lower_of(k)))
         .count();
     let followed_by_verb = np.last + 1 < e
         && (matches!(ctx.toks[np.last + 1].t, T::Punct(','))
             || (ctx.is_word(np.last + 1) && !ctx.cap(np.last + 1)));
-    let titled = lexicon::is_title(ctx.lower_of(np.first).trim_end_matches('.'));
+    let titled = lexicon::is_title_word(&ctx.lower_of(np.first));
     if followed_by_verb && (names >= 2 || (titled && names >= 1)) {
         if let Some(ent) = ctx.resolve_np(&np, &[]) {
             // `Ivo Ibekwe, a general secretary at the union, was …`: the
@@ -1434,7 +1473,7 @@ fn note_mentions(ctx: &mut Ctx, s: usize, e: usize) {
                 break;
             }
             // A middle initial: `Janet L. Yellen`.
-            if w.chars().count() == 1
+            if lexicon::is_initials(w)
                 && k + 1 < e
                 && matches!(ctx.toks[k].t, T::Punct('.'))
                 && name_word(ctx, k + 1)
@@ -1793,6 +1832,13 @@ fn clause_subject(ctx: &mut Ctx, s: usize, end: usize, subjects: &[Subject]) -> 
 
 /// The speaker of an earlier quotation or sentence, carried over: no
 /// mention or cue of its own here.
+/// Every word of description `a` is in `b` (case aside).
+fn description_within(a: &str, b: &str) -> bool {
+    let b: Vec<String> = b.split_whitespace().map(str::to_lowercase).collect();
+    a.split_whitespace()
+        .all(|w| b.iter().any(|x| *x == w.to_lowercase()))
+}
+
 fn inherited(prev: &Speaker, via: Via) -> Speaker {
     Speaker {
         entity: prev.entity,
@@ -2012,7 +2058,10 @@ fn appositive_subject(
                         last: np.last,
                     });
                 }
-                if !has_role || k == s {
+                // `Charlie King, a Democrat, said`: an appositive led by an
+                // article describes the name before it.
+                let described = matches!(first_word.as_str(), "a" | "an" | "the");
+                if !(has_role || described) || k == s {
                     return None;
                 }
                 let j = k.checked_sub(1)?;
@@ -2236,8 +2285,14 @@ pub fn attribute_with(
                     }
                     continue;
                 }
+                // `"…" ― Jo Ray`: a signed quotation.
+                let mut found = match q.label {
+                    Some((ls, le)) if q.kind != Kind::Transcript => {
+                        Some(signature_speaker(&mut ctx, ls, le))
+                    }
+                    _ => None,
+                };
                 // After: `"…," the official said` / `"…," said the official`.
-                let mut found = None;
                 let next_q = (k + 1..e)
                     .find(|&x| matches!(ctx.toks[x].t, T::Quote(_)))
                     .unwrap_or(e);
@@ -2265,7 +2320,10 @@ pub fn attribute_with(
                     // secretary at the union, said`) as long as it starts
                     // right after the quotation.
                     let starts_at_lead = c.subject.is_some_and(|sub| sub.first == lead);
-                    if adjacent && (c.tok - lead <= 24 || (starts_at_lead && c.tok - lead <= 45)) {
+                    if found.is_none()
+                        && adjacent
+                        && (c.tok - lead <= 24 || (starts_at_lead && c.tok - lead <= 45))
+                    {
                         found = speaker_from(&ctx, c, Via::After);
                     }
                     if c.unresolved_pronoun && c.tok <= lead + 1 {
@@ -2319,8 +2377,11 @@ pub fn attribute_with(
                 }
                 if let Some(sp) = found {
                     ctx.touch(sp.entity);
-                    para_last = Some(sp.clone());
-                    sentence_speaker = Some(sp.clone());
+                    // A signature closes its item: it speaks for no other.
+                    if sp.via != Via::Signature {
+                        para_last = Some(sp.clone());
+                        sentence_speaker = Some(sp.clone());
+                    }
                     speakers[qi] = Some(sp);
                 }
             }
@@ -2352,24 +2413,7 @@ pub fn attribute_with(
     // the paragraph that introduces them.
     for (qi, q) in quotes.iter().enumerate() {
         if let (Kind::Block, Some((s, e))) = (q.kind, q.label) {
-            let words: Vec<String> = text[s as usize..e as usize]
-                .split_whitespace()
-                .map(str::to_string)
-                .collect();
-            let kind = if words.len() >= 2 {
-                EntityKind::Person
-            } else {
-                EntityKind::Unknown
-            };
-            let ent = ctx.named(words, kind, None, None, None);
-            speakers[qi] = Some(Speaker {
-                entity: ent,
-                mention: Some((s, e)),
-                cue: None,
-                via: Via::Signature,
-                confidence: Confidence::Likely,
-                antecedent: None,
-            });
+            speakers[qi] = Some(signature_speaker(&mut ctx, s, e));
             continue;
         }
         if q.kind == Kind::Block {
@@ -2410,6 +2454,28 @@ pub fn attribute_with(
         introduced,
         partial,
         attributed,
+    }
+}
+
+/// The person a signature (`— Jo Ray`) names.
+fn signature_speaker(ctx: &mut Ctx, s: u32, e: u32) -> Speaker {
+    let words: Vec<String> = ctx.text[s as usize..e as usize]
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    let kind = if words.len() >= 2 {
+        EntityKind::Person
+    } else {
+        EntityKind::Unknown
+    };
+    let entity = ctx.named(words, kind, None, None, None);
+    Speaker {
+        entity,
+        mention: Some((s, e)),
+        cue: None,
+        via: Via::Signature,
+        confidence: Confidence::Likely,
+        antecedent: None,
     }
 }
 

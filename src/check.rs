@@ -888,10 +888,6 @@ fn is_primary(a: &Analysis, quote: Option<u32>, speaker: Option<u32>, doc: u32) 
     }
 }
 
-fn surname(name: &str) -> &str {
-    name.rsplit(' ').next().unwrap_or(name)
-}
-
 /// Whether the draft's speaker can be the corpus speaker: the same name,
 /// a surname of it, an alias, or for organizations and descriptions, words
 /// that the corpus speaker's name or role holds.
@@ -925,13 +921,48 @@ pub fn same_speaker(draft: &DraftSpeaker, heads: &[String], sp: &engine::Speaker
     if sp.anonymous {
         return false;
     }
-    surname_agrees(&d, &n)
+    names_agree(&d, &n)
 }
 
-/// Two lowercase names agree on the surname when one is only a surname
-/// (`kelly`, `ian kelly`); two full names must be equal to agree.
-fn surname_agrees(x: &str, y: &str) -> bool {
-    surname(x) == surname(y) && (!x.contains(' ') || !y.contains(' '))
+/// Two names of one person: equal once case and the dots of initials are
+/// set aside; or one is the other's surname, simple or compound (`Kelly`,
+/// `Diaz Martinez`); or both give the same first name and surname and a
+/// middle initial only one of them has (`Oscar P. Quintero`, `Oscar
+/// Quintero`). `Hillary Clinton` and `Bill Clinton` stay two people.
+fn names_agree(x: &str, y: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| w.trim_end_matches('.').to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let (a, b) = (words(x), words(y));
+    if a.is_empty() || b.is_empty() || a.last() != b.last() {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.ends_with(short) {
+        return true;
+    }
+    let initial = |w: &&String| w.chars().count() == 1;
+    let (ia, ib) = (
+        a.iter().filter(initial).count(),
+        b.iter().filter(initial).count(),
+    );
+    if ia > 0 && ib > 0 {
+        return false;
+    }
+    let full = |v: &[String]| -> Vec<String> {
+        v.iter()
+            .filter(|w| w.chars().count() > 1)
+            .cloned()
+            .collect()
+    };
+    full(&a) == full(&b)
 }
 
 /// How to name a corpus speaker in a sentence of the draft: `a State
@@ -1233,7 +1264,7 @@ fn same_person(a: &engine::SpeakerEntity, b: &engine::SpeakerEntity) -> bool {
         return false;
     }
     let (x, y) = (a.name.to_lowercase(), b.name.to_lowercase());
-    x == y || surname_agrees(&x, &y)
+    x == y || names_agree(&x, &y)
 }
 
 /// A person the sources name, not a description (`a State Department
@@ -1707,6 +1738,17 @@ mod tests {
         assert!(d.covers(6, Code::Misquote));
         assert!(!d.covers(6, Code::UnknownQuote));
         assert!(!d.covers(8, Code::Misquote));
+    }
+
+    #[test]
+    fn names_agree_on_initials_and_compound_surnames_only() {
+        assert!(names_agree("Oscar P. Quintero", "Oscar P Quintero"));
+        assert!(names_agree("Oscar Quintero", "oscar p. quintero"));
+        assert!(names_agree("Diaz Martinez", "Julie A. Diaz Martinez"));
+        assert!(names_agree("Clinton", "Hillary Clinton"));
+        assert!(!names_agree("Bill Clinton", "Hillary Clinton"));
+        assert!(!names_agree("George H. W. Bush", "George W. Bush"));
+        assert!(!names_agree("Ann Lee", "Ann Leeds"));
     }
 
     #[test]

@@ -318,7 +318,7 @@ impl LabelRules {
             let titled = label
                 .split_whitespace()
                 .next()
-                .is_some_and(|w| lexicon::is_title(w.to_lowercase().trim_end_matches('.')));
+                .is_some_and(|w| lexicon::is_title_word(&w.to_lowercase()));
             if !self.caps_turns && !titled {
                 return None;
             }
@@ -863,6 +863,11 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
     }
     .run();
     fix_continuations(text, &paras, &mut quotes);
+    for q in quotes.iter_mut() {
+        if matches!(q.kind, Kind::Quote | Kind::Fragment) && q.label.is_none() {
+            q.label = trailing_signature(text, &paras, q);
+        }
+    }
 
     // Transcript turns.
     for (pi, p) in paras.iter().enumerate() {
@@ -1073,21 +1078,63 @@ fn signature(text: &str, segments: &mut Vec<Segment>) -> Option<(u32, u32)> {
         return None;
     }
     let last = *segments.last()?;
-    let line = &text[last.start as usize..last.end as usize];
-    let rest = line
-        .strip_prefix('—')
-        .or_else(|| line.strip_prefix('–'))
-        .or_else(|| line.strip_prefix("--"))?;
-    let name = rest.trim_start();
-    let name_start = last.end as usize - name.len();
-    let name_len = name.find([',', '(', '|']).unwrap_or(name.len());
-    let name = name[..name_len].trim_end();
-    let words = name.split_whitespace().count();
-    if !name.starts_with(char::is_uppercase) || !(1..=5).contains(&words) {
+    let (s, e) = signed_name(text, last.start as usize, last.end as usize)?;
+    segments.pop();
+    Some((s as u32, e as u32))
+}
+
+/// `"…" ― Jo Ray` at the end of a paragraph, or on the line right after a
+/// quotation that is a paragraph of its own: reader responses, pull quotes
+/// and epigraphs are signed with a dash and the speaker's name.
+fn trailing_signature(text: &str, paras: &[Paragraph], q: &Quotation) -> Option<(u32, u32)> {
+    let para = paras.get(q.last_para as usize)?;
+    let close = q.close as usize;
+    let rest_end = para.end as usize;
+    if close > rest_end {
         return None;
     }
-    segments.pop();
-    Some((name_start as u32, (name_start + name.len()) as u32))
+    let rest = &text[close..rest_end];
+    if !rest.trim().is_empty() {
+        let lead = rest.len() - rest.trim_start().len();
+        return signed_name(text, close + lead, rest_end).map(|(s, e)| (s as u32, e as u32));
+    }
+    // The signature as the next paragraph, under a quotation that fills
+    // its own.
+    let first = paras.get(q.para as usize)?;
+    let opens = text[first.start as usize..q.open as usize]
+        .trim()
+        .is_empty();
+    let next = paras.get(q.last_para as usize + 1)?;
+    if !opens || next.label.is_some() || next.lines.len() != 1 {
+        return None;
+    }
+    let (ls, le) = next.lines[0];
+    signed_name(text, ls as usize, le as usize).map(|(s, e)| (s as u32, e as u32))
+}
+
+/// The name signed on `text[start..end]` (a dash, then one to five words
+/// starting with a capital, then at most a short role or handle after a
+/// comma or parenthesis), as a span of `text`.
+fn signed_name(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let line = &text[start..end];
+    let rest = ['\u{2015}', '—', '–']
+        .iter()
+        .find_map(|d| line.strip_prefix(*d))
+        .or_else(|| line.strip_prefix("--"))?;
+    let name = rest.trim_start();
+    let name_start = end - name.len();
+    let name_len = name.find([',', '(', '|']).unwrap_or(name.len());
+    let after = &name[name_len..];
+    let name = name[..name_len].trim_end().trim_end_matches('.');
+    let words = name.split_whitespace().count();
+    if !name.starts_with(char::is_uppercase)
+        || !(1..=5).contains(&words)
+        || after.split_whitespace().count() > 16
+        || after.contains(['"', '“', '”'])
+    {
+        return None;
+    }
+    Some((name_start, name_start + name.len()))
 }
 
 fn words_lower(s: &str) -> impl Iterator<Item = String> + '_ {

@@ -1399,18 +1399,54 @@ pub enum Pronoun {
 /// Titles that are abbreviated with a period (`Sen.`, `Dr.`).
 const TITLE_ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "mx", "dr", "prof", "sen", "rep", "gov", "gen", "col", "capt", "lt", "sgt",
-    "rev", "st", "supt", "insp", "det", "cmdr", "adm", "maj", "pres", "amb", "jr", "sr",
+    "rev", "st", "supt", "insp", "det", "cmdr", "adm", "maj", "pres", "amb", "jr", "sr", "del",
+    "hon",
 ];
 word_set!(is_title_abbreviation, TITLE_ABBREVIATION);
+
+/// Titles only with their period: `Del. Stacey Plaskett` (a delegate),
+/// `Hon. Jo Roe`; without it they are first names (`Del Shannon`).
+pub fn is_dotted_title(l: &str) -> bool {
+    matches!(l, "del" | "hon")
+}
+
+/// A lowercase word, with its period if it has one, that is a title
+/// before a name: `sen.`, `senator`, `del.`.
+pub fn is_title_word(l: &str) -> bool {
+    match l.strip_suffix('.') {
+        Some(base) => is_title(base) || is_dotted_title(base),
+        None => is_title(l),
+    }
+}
 
 /// Abbreviations whose period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "prof",
     "jr", "sr", "inc", "co", "corp", "ltd", "u.s", "u.n", "u.k", "e.u", "no", "vs", "etc", "jan",
     "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "a.m", "p.m", "mt", "ft",
-    "rev", "fig", "approx", "dept", "est", "govt", "e.g", "i.e",
+    "rev", "fig", "approx", "dept", "est", "govt", "e.g", "i.e", "d.c", "l.a", "n.y", "n.j",
+    "u.a.e",
 ];
 word_set!(is_abbreviation, ABBREVIATION);
+
+/// A name's initials as a word: `L` in `Janet L. Yellen`, `G.K` in
+/// `G.K. Butterfield` (the last period is a token of its own). Place
+/// initialisms (`U.S`, `D.C`) are abbreviations, not initials.
+pub fn is_initials(w: &str) -> bool {
+    let mut letters = 0;
+    let mut expect_letter = true;
+    for c in w.chars() {
+        if expect_letter && c.is_uppercase() {
+            letters += 1;
+            expect_letter = false;
+        } else if !expect_letter && c == '.' {
+            expect_letter = true;
+        } else {
+            return false;
+        }
+    }
+    letters == 1 || (letters > 1 && !expect_letter && !is_abbreviation(&w.to_lowercase()))
+}
 
 /// Transcript labels for whoever asks the questions.
 const QUESTIONER_LABELS: &[&str] = &[

@@ -710,6 +710,87 @@ The mayor posted a message late on Sunday.
     );
 }
 
+/// Caught on real news: `Rep. G.K. Butterfield` gave the speaker "G.K",
+/// `Del. Stacey Plaskett` (a delegate) "Del", `D.C. Mayor` cut the name
+/// at the abbreviation, and `Charlie King, a Democrat, said` found no
+/// speaker because the appositive has no role noun.
+#[test]
+fn initials_dotted_titles_and_described_appositives() {
+    check(
+        r#"
+//- hearing.txt
+"This is a sad day," said Rep. G.K. Butterfield (D-N.C.), who chairs the caucus.
+
+"This is a waste of time," said Del. Stacey Plaskett of the Virgin Islands.
+
+"The buses will run on time," said D.C. Mayor Muriel Bowser.
+
+"Turnout makes a difference," Charlie King, a prominent New York Democrat, said.
+
+"We will sing it again," said Del Reeves, the band's drummer.
+"#,
+        expect![[r#"
+            hearing.txt:1 quote «This is a sad day,» — G.K. Butterfield [Rep. G.K. Butterfield · said · after] #0
+            hearing.txt:3 quote «This is a waste of time,» — Stacey Plaskett [Del. Stacey Plaskett · said · after] #1
+            hearing.txt:5 quote «The buses will run on time,» — Muriel Bowser [D.C. Mayor Muriel Bowser · said · after] #2
+            hearing.txt:7 quote «Turnout makes a difference,» — Charlie King [Charlie King · said · after] #3
+            hearing.txt:9 quote «We will sing it again,» — Del Reeves [Del Reeves · said · after] #4
+        "#]],
+    );
+}
+
+/// A second indefinite description with other words (`a Dutch arms
+/// control official`) is someone new, not the official quoted before.
+#[test]
+fn a_new_description_is_a_new_person() {
+    check(
+        r#"
+//- wire.txt
+The ministry asked the company to wait, a US official said on Tuesday.
+
+"One of the areas is the network," the official said.
+
+Separately, a Dutch arms control official on Monday urged both sides to talk.
+"#,
+        expect![[r#"
+            wire.txt:3 quote «One of the areas is the network,» — US official [the official · said · after] #0
+        "#]],
+    );
+}
+
+/// Reader responses and pull quotes sign each quotation with a dash after
+/// its closing mark, or on the line below; the name speaks for that
+/// quotation only, not for the unsigned one after it.
+#[test]
+fn signed_inline_quotations() {
+    check(
+        r#"
+//- responses.txt
+We asked readers what the closure meant for them.
+
+"The bus was the only way I could get to work." ― Mina Farrow
+
+"I will miss the Sunday market most of all." — Tom K. Adeyemi, Riverton
+
+"Nobody asked the people who live here."
+— Dana Whitlock
+
+"Keep the library open."
+
+-- Ola Brandt, retired teacher
+
+"We should have been told months ago."
+"#,
+        expect![[r#"
+            responses.txt:3 quote «The bus was the only way I could get to work.» — Mina Farrow [Mina Farrow · signature] #0
+            responses.txt:5 quote «I will miss the Sunday market most of all.» — Tom K. Adeyemi [Tom K. Adeyemi · signature] #1
+            responses.txt:7 quote «Nobody asked the people who live here.» — Dana Whitlock [Dana Whitlock · signature] #2
+            responses.txt:10 quote «Keep the library open.» — Ola Brandt [Ola Brandt · signature] #3
+            responses.txt:14 quote «We should have been told months ago.» — ? #4
+        "#]],
+    );
+}
+
 /// Caught on the test corpus: `Taking Twitter offline …` made "Taking
 /// Twitter" a person and renamed the company that had spoken before.
 #[test]

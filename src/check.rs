@@ -967,7 +967,7 @@ fn names_agree(x: &str, y: &str) -> bool {
 
 /// How to name a corpus speaker in a sentence of the draft: `a State
 /// Department official`, but `the transport ministry` (one of a kind).
-fn speaker_phrase(sp: &engine::SpeakerEntity) -> String {
+pub fn speaker_phrase(sp: &engine::SpeakerEntity) -> String {
     if sp.anonymous {
         // `unnamed` is how some outlets flag an anonymous source; the draft
         // needs only the description.
@@ -975,14 +975,8 @@ fn speaker_phrase(sp: &engine::SpeakerEntity) -> String {
         let name = name.strip_prefix("unnamed ").unwrap_or(name);
         let article = if sp.kind == EntityKind::Organization {
             "the"
-        } else if name
-            .chars()
-            .next()
-            .is_some_and(|c| "aeiouAEIOU".contains(c))
-        {
-            "an"
         } else {
-            "a"
+            crate::lexicon::indefinite_article(name)
         };
         format!("{article} {name}")
     } else {

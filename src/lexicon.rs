@@ -1410,6 +1410,39 @@ pub fn is_dotted_title(l: &str) -> bool {
     matches!(l, "del" | "hon")
 }
 
+/// `a` or `an` before a phrase, by how its first word sounds: `an
+/// official`, `a US official`, `an FBI agent`, `a union leader`.
+pub fn indefinite_article(phrase: &str) -> &'static str {
+    let word = phrase.split_whitespace().next().unwrap_or("");
+    let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+    let initialism =
+        letters.len() >= 2 && letters.len() <= 5 && letters.chars().all(|c| c.is_uppercase())
+            || (word.contains('.') && letters.chars().all(|c| c.is_uppercase()));
+    let first = letters.chars().next().unwrap_or('x');
+    if initialism {
+        // Letters named with a vowel sound: `an FBI agent`, `an MP`.
+        return if "AEFHILMNORSX".contains(first) {
+            "an"
+        } else {
+            "a"
+        };
+    }
+    let lower = letters.to_lowercase();
+    let consonant_sound = [
+        "uni", "use", "usu", "uti", "eu", "one", "once", "ubi", "ura",
+    ];
+    let vowel_sound = ["hour", "honest", "honor", "honour", "heir"];
+    if vowel_sound.iter().any(|p| lower.starts_with(p)) {
+        "an"
+    } else if consonant_sound.iter().any(|p| lower.starts_with(p)) {
+        "a"
+    } else if lower.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 /// A lowercase word, with its period if it has one, that is a title
 /// before a name: `sen.`, `senator`, `del.`.
 pub fn is_title_word(l: &str) -> bool {
@@ -1818,6 +1851,16 @@ pub fn is_ly_noun(lower: &str) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn indefinite_article_follows_the_sound() {
+        assert_eq!(indefinite_article("official"), "an");
+        assert_eq!(indefinite_article("U.S. arms control official"), "a");
+        assert_eq!(indefinite_article("US official"), "a");
+        assert_eq!(indefinite_article("FBI agent"), "an");
+        assert_eq!(indefinite_article("union leader"), "a");
+        assert_eq!(indefinite_article("honest broker"), "an");
+        assert_eq!(indefinite_article("State Department official"), "a");
+    }
     #[test]
     fn cue_kinds_are_distinguished() {
         assert!(!cue("said").unwrap().weak);

@@ -521,11 +521,7 @@ pub fn completions(
             let mut words = s.wording.clone();
             let text = match who {
                 Some(sp) => {
-                    let name = if sp.anonymous {
-                        format!("a {}", sp.name)
-                    } else {
-                        sp.name.clone()
-                    };
+                    let name = check::speaker_phrase(sp);
                     if words.ends_with('.') {
                         words.pop();
                         words.push(',');

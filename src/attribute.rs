@@ -702,7 +702,8 @@ impl<'a> Ctx<'a> {
             let words: Vec<String> = name_toks
                 .iter()
                 .map(|&i| {
-                    let w = display_word(self.w(i));
+                    // `Roe's said` is `Roe has said`: the name is Roe.
+                    let w = display_word(strip_possessive(self.w(i)).0);
                     // `Janet L. Moreau`: an initial keeps its period.
                     if lexicon::is_initials(&w) || self.inner_period(i + 1) {
                         format!("{w}.")
@@ -714,6 +715,9 @@ impl<'a> Ctx<'a> {
             let org = name_toks
                 .iter()
                 .any(|&i| lexicon::is_org_word(&self.lower_of(i)))
+                || name_toks
+                    .last()
+                    .is_some_and(|&i| lexicon::is_group_plural(&self.lower_of(i)))
                 || (det == Some(Definiteness::Definite) && role.is_none());
             let person = !org
                 && (words.len() >= 2
@@ -1578,6 +1582,16 @@ fn cues_in(ctx: &mut Ctx, s: usize, e: usize) -> Vec<CueAt> {
         if i > s && ctx.is_word(i - 1) && ctx.lex(i - 1).is(lexicon::NOUN_MARKER) {
             i += 1;
             continue;
+        }
+        // `Clinton's remark`: after a possessive, a noun; but `Roe's said`
+        // is `Roe has said`.
+        let past = l.ends_with("ed") || matches!(l.as_str(), "said" | "told" | "wrote");
+        if i > s && ctx.is_word(i - 1) && !past && !cue.participle {
+            let prev = ctx.w(i - 1);
+            if prev.ends_with("'s") || prev.ends_with("’s") {
+                i += 1;
+                continue;
+            }
         }
         let mut end = i + phrase_len.unwrap_or(0);
         if cue.forward_only {

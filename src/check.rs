@@ -657,7 +657,7 @@ fn resolve(corpus: &Corpus, qc: &mut QuoteCheck, qw: &[Word], places: Vec<Place>
     let exact_at = |p: &Place| {
         let gaps_ok = p.differ_r.is_empty()
             || ellipsis
-            || p.differ_r
+            || merged_gaps(&a.docs[p.doc as usize].text, &p.differ_r)
                 .iter()
                 .all(|&(s, e)| outside_quotes(a, p.doc, s, e));
         (p.matched == p.total && p.differ_q.is_empty() && gaps_ok)
@@ -852,14 +852,25 @@ fn split_gap(text: &str, b: &engine::QuoteInfo, n: &engine::QuoteInfo) -> bool {
 }
 
 /// Whether a view span of a corpus article lies outside every quotation
-/// of it: the attribution between the halves of a split quotation.
+/// of it: the attribution between the halves of a split quotation. A
+/// title or scare quote wholly inside that attribution (`said on Fox
+/// News's "Fox and Friends."`) is part of it.
 fn outside_quotes(a: &Analysis, doc: u32, start: u32, end: u32) -> bool {
     let quotes = &a.quotes[a.doc_quotes(doc)];
+    let text = &a.docs[doc as usize].text;
+    let within = |q: &engine::QuoteInfo| {
+        q.quote.kind == Kind::Fragment
+            && start <= q.quote.start()
+            && text
+                .get(end as usize..(q.quote.end() as usize).max(end as usize))
+                .is_some_and(|rest| !rest.chars().any(char::is_alphanumeric))
+    };
     // Quotations are in order of their start within an article.
     let from = quotes.partition_point(|q| q.quote.end() <= start);
     let inside = quotes[from..]
         .iter()
         .take_while(|q| q.quote.start() < end)
+        .filter(|q| !within(q))
         .any(|q| {
             q.quote
                 .segments
@@ -869,12 +880,29 @@ fn outside_quotes(a: &Analysis, doc: u32, start: u32, end: u32) -> bool {
     // Between two quotations of one speaker, in the same or the next
     // paragraph, and short: an attribution, not a stretch of narrative.
     let before = quotes[..from].last();
-    let after = quotes[from..].first();
+    let after = quotes[from..].iter().find(|q| !within(q));
     let same_speaker = |b: &engine::QuoteInfo, n: &engine::QuoteInfo| matches!((&b.speaker, &n.speaker), (Some(x), Some(y)) if x.speaker == y.speaker);
-    let text = &a.docs[doc as usize].text;
     let between = matches!((before, after), (Some(b), Some(n))
         if same_speaker(b, n) && split_gap(text, b, n));
     !inside && between
+}
+
+/// Source spans that differ from the draft, with runs separated only by
+/// spaces, punctuation and quote marks made one: the whole attribution
+/// between the halves of a split quotation.
+fn merged_gaps(text: &str, spans: &[(u32, u32)]) -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for &(s, e) in spans {
+        if let Some(last) = out.last_mut() {
+            let between = text.get(last.1 as usize..s as usize).unwrap_or("x");
+            if !between.chars().any(char::is_alphanumeric) {
+                last.1 = last.1.max(e);
+                continue;
+            }
+        }
+        out.push((s, e));
+    }
+    out
 }
 
 fn is_primary(a: &Analysis, quote: Option<u32>, speaker: Option<u32>, doc: u32) -> bool {

@@ -1443,6 +1443,76 @@ pub fn indefinite_article(phrase: &str) -> &'static str {
     }
 }
 
+/// Plural nouns for groups of people by party, creed or nation: a
+/// capitalised name that ends in one (`Fellow Republicans`, `House
+/// Democrats`, `many Iranians`) is a group, never one person.
+const GROUP_PLURALS: &[&str] = &[
+    "republicans",
+    "democrats",
+    "conservatives",
+    "liberals",
+    "progressives",
+    "socialists",
+    "communists",
+    "tories",
+    "independents",
+    "libertarians",
+    "nationalists",
+    "loyalists",
+    "unionists",
+    "evangelicals",
+    "catholics",
+    "protestants",
+    "muslims",
+    "christians",
+    "jews",
+    "hindus",
+    "sikhs",
+    "buddhists",
+    "mormons",
+    "americans",
+    "canadians",
+    "mexicans",
+    "britons",
+    "iranians",
+    "iraqis",
+    "israelis",
+    "palestinians",
+    "syrians",
+    "russians",
+    "ukrainians",
+    "chinese",
+    "indians",
+    "pakistanis",
+    "afghans",
+    "africans",
+    "europeans",
+    "australians",
+    "germans",
+    "italians",
+    "nigerians",
+    "kenyans",
+    "koreans",
+    "brazilians",
+    "cubans",
+    "venezuelans",
+    "latinos",
+    "latinas",
+    "hispanics",
+    "asians",
+    "arabs",
+    "kurds",
+    "saudis",
+    "egyptians",
+    "turks",
+    "greeks",
+    "poles",
+];
+
+pub fn is_group_plural(lower: &str) -> bool {
+    GROUP_PLURALS.contains(&lower)
+}
+
 /// A lowercase word, with its period if it has one, that is a title
 /// before a name: `sen.`, `senator`, `del.`.
 pub fn is_title_word(l: &str) -> bool {

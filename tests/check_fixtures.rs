@@ -1044,3 +1044,46 @@ Councillor Ivo Marek and union leader Imogen Thale wrote to the mayor on Monday.
         "#]],
     );
 }
+
+/// Caught on real news: a show's title inside the attribution between the
+/// halves (`said on Radio Callow's "Morning Desk."`) made the joined
+/// quotation a misquote.
+#[test]
+fn a_title_in_the_attribution_of_a_split_quotation() {
+    check(
+        r#"
+//- sources/a.txt
+"The cranes will stand still until the rules are signed," Thale, the union leader, said on Radio Callow's "Morning Desk." "We have waited long enough for the port to listen."
+
+//- draft.md
+"The cranes will stand still until the rules are signed. We have waited long enough for the port to listen," Thale said.
+"#,
+        expect![[r#"
+            1:1 exact quote «The cranes will stand still until the rules are…» draft: Thale; sources: Thale
+        "#]],
+    );
+}
+
+/// A group (`Fellow Republicans`) is not a person the draft's name can
+/// contradict, and the same person's name with or without a middle
+/// initial's period is one name.
+#[test]
+fn groups_and_initials_do_not_contradict_a_named_speaker() {
+    check(
+        r#"
+//- sources/a.txt
+Fellow Conservatives have said the same. "The port needs new rules before the winter storms," Conservatives said in a joint letter.
+
+"We have waited long enough for the port to listen," said Oscar P. Quintero, a crane driver.
+
+//- draft.md
+"The port needs new rules before the winter storms," Petra Lusk said.
+
+"We have waited long enough for the port to listen," Oscar P Quintero said.
+"#,
+        expect![[r#"
+            1:1 exact quote «The port needs new rules before the winter stor…» draft: Petra Lusk; sources: Conservatives
+            3:1 exact quote «We have waited long enough for the port to list…» draft: Oscar P. Quintero; sources: Oscar P. Quintero
+        "#]],
+    );
+}

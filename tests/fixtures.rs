@@ -758,6 +758,26 @@ Separately, a Dutch arms control official on Monday urged both sides to talk.
     );
 }
 
+/// After a possessive, a cue word is a noun (`Lusk's remark`), so the
+/// possessor is not the speaker of what follows; `Lusk's said` is `Lusk
+/// has said`.
+#[test]
+fn a_possessive_makes_a_cue_word_a_noun() {
+    check(
+        r#"
+//- council.txt
+Mayor Ivo Marek brushed off the question, treating Petra Lusk's remark as a joke -- "That makes me look busy" -- and, when pressed, asserting, "The budget is balanced."
+
+Lusk's said it before: "The budget is a fiction."
+"#,
+        expect![[r#"
+            council.txt:1 quote «That makes me look busy» — ? #0
+            council.txt:1 quote «The budget is balanced.» — ? #1
+            council.txt:3 quote «The budget is a fiction.» — Petra Lusk [Lusk's · said · before] #2
+        "#]],
+    );
+}
+
 /// Reader responses and pull quotes sign each quotation with a dash after
 /// its closing mark, or on the line below; the name speaks for that
 /// quotation only, not for the unsigned one after it.

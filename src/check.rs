@@ -662,6 +662,7 @@ fn resolve(corpus: &Corpus, qc: &mut QuoteCheck, qw: &[Word], places: Vec<Place>
                 .all(|&(s, e)| outside_quotes(a, p.doc, s, e));
         (p.matched == p.total && p.differ_q.is_empty() && gaps_ok)
             || (gaps_ok && completes_split(a, p, qw))
+            || in_joined_halves(a, p, qw)
     };
     let mut sources: Vec<(SourcePlace, u32)> = places
         .iter()
@@ -833,6 +834,97 @@ fn completes_split(a: &Analysis, p: &Place, qw: &[Word]) -> bool {
         }
     }
     true
+}
+
+/// Whether the draft's words run through the halves of one split
+/// quotation around the place, read as one (`"A," Roe said on Radio
+/// Callow's "Morning Desk." "B."` quoted as `"A B"`). The alignment alone
+/// can miss this when a word of the attribution is also a word of the
+/// quotation.
+fn in_joined_halves(a: &Analysis, p: &Place, qw: &[Word]) -> bool {
+    let quotes = &a.quotes[a.doc_quotes(p.doc)];
+    let text = &a.docs[p.doc as usize].text;
+    let Some(here) = quotes
+        .iter()
+        .position(|q| q.quote.start() < p.end && p.start < q.quote.end())
+    else {
+        return false;
+    };
+    let joined = |b: &engine::QuoteInfo, n: &engine::QuoteInfo| {
+        matches!((&b.speaker, &n.speaker), (Some(x), Some(y)) if x.speaker == y.speaker)
+            && split_gap(text, b, n)
+    };
+    // The halves around `here`, stepping over at most two titles between.
+    let mut chain = vec![here];
+    let mut i = here;
+    'back: while i > 0 && chain.len() < 8 {
+        for j in (i.saturating_sub(3)..i).rev() {
+            let skipped_titles = (j + 1..i).all(|k| quotes[k].quote.kind == Kind::Fragment);
+            if skipped_titles && joined(&quotes[j], &quotes[i]) {
+                chain.insert(0, j);
+                i = j;
+                continue 'back;
+            }
+        }
+        break;
+    }
+    let mut i = here;
+    'fwd: while chain.len() < 8 {
+        for j in i + 1..(i + 4).min(quotes.len()) {
+            let skipped_titles = (i + 1..j).all(|k| quotes[k].quote.kind == Kind::Fragment);
+            if skipped_titles && joined(&quotes[i], &quotes[j]) {
+                chain.push(j);
+                i = j;
+                continue 'fwd;
+            }
+        }
+        break;
+    }
+    if chain.len() < 2 {
+        return false;
+    }
+    let halves: Vec<Vec<u64>> = chain
+        .iter()
+        .map(|&k| {
+            let segs: Vec<(u32, u32)> = quotes[k]
+                .quote
+                .segments
+                .iter()
+                .map(|s| (s.start, s.end))
+                .collect();
+            link::quotation_words(text, &segs)
+                .iter()
+                .map(|w| w.hash)
+                .collect()
+        })
+        .collect();
+    let want: Vec<u64> = qw.iter().map(|w| w.hash).collect();
+    // Start inside one half, go on through whole halves (a title may be
+    // left out), and end inside one.
+    (0..halves.len()).any(|m| (0..halves[m].len()).any(|o| runs_through(&halves, m, o, &want)))
+}
+
+/// Whether `want` reads from `halves[m][o..]` on through the halves after
+/// it, each next piece starting at the first word of a later half.
+fn runs_through(halves: &[Vec<u64>], m: usize, o: usize, want: &[u64]) -> bool {
+    let first = &halves[m][o..];
+    let n = first.len().min(want.len());
+    if first[..n] != want[..n] {
+        return false;
+    }
+    let rest = &want[n..];
+    if rest.is_empty() {
+        return true;
+    }
+    if n < first.len() {
+        return false;
+    }
+    // Skip at most two halves (titles) before the next piece.
+    (m + 1..(m + 4).min(halves.len())).any(|next| {
+        !halves[next].is_empty()
+            && halves[next][0] == rest[0]
+            && runs_through(halves, next, 0, rest)
+    })
 }
 
 /// Whether the text between two quotations is the attribution of a split

@@ -438,6 +438,16 @@ fn closes(prev: Ctx, next: Ctx) -> bool {
         && !matches!(next, Ctx::Letter | Ctx::Digit)
 }
 
+/// A closing `”` within the next few hundred words of the paragraph; the
+/// window keeps a line of stray marks from being scanned once per mark.
+fn closed_within(text: &str, from: usize, para_end: usize) -> bool {
+    let mut end = (from + 2000).min(para_end);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[from..end].contains('”')
+}
+
 /// An apostrophe that starts an elision (`'90s`, `'em`) rather than a quote.
 fn is_elision(text: &str, after: usize, end: usize) -> bool {
     let rest = &text[after..end];
@@ -670,16 +680,30 @@ impl<'a> Scanner<'a> {
                 i += 1;
                 continue;
             }
-            let Some((m, len)) = mark_at(b, i) else {
+            let Some((mut m, mut len)) = mark_at(b, i) else {
                 i += 1;
                 continue;
             };
+            // `''… 'at all,''' said`: inside a single quotation nested in
+            // doubled marks, three marks close the single and then the double.
+            if m == Mark::Straight
+                && b.get(i + 2) == Some(&b'\'')
+                && open.as_ref().and_then(|o| o.nested.last()) == Some(&Family::Single)
+            {
+                (m, len) = (Mark::StraightSingle, 1);
+            }
             let (prev, next) = around(text, i, len, ps, pe);
             match open.as_mut() {
                 None => {
                     let start = match m {
                         Mark::LeftDouble | Mark::LowDouble => {
                             !matches!(next, Ctx::Space | Ctx::Edge)
+                                // `“ You know, …”`: a stray space inside a
+                                // curly opening mark that is closed later.
+                                || (m == Mark::LeftDouble
+                                    && next == Ctx::Space
+                                    && matches!(prev, Ctx::Edge | Ctx::Space | Ctx::OpenPunct)
+                                    && closed_within(text, i + len, pe))
                         }
                         // French style puts a space inside the marks.
                         Mark::LeftGuillemet => next != Ctx::Edge,

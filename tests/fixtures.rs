@@ -1068,14 +1068,22 @@ ANALYST'S TAKE: The market shrugged off the news on Friday.
 }
 
 #[test]
-fn doubled_single_marks_are_double_quotes() {
+fn doubled_single_marks_nested_singles_and_a_spaced_opening_mark() {
     check(
         r#"
 //- doubled.txt
 ''The vote is over and we have lost it,'' Ana Vidal said on Friday.
+
+''I told them, 'We are sorry, but we cannot wait for you at all,''' said Ivo Marek. ''They did not answer.''
+
+“We fought hard,” Vidal said. “ You know, the count was close.”
 "#,
         expect![[r#"
             doubled.txt:1 quote «The vote is over and we have lost it,» — Ana Vidal [Ana Vidal · said · after] #0
+            doubled.txt:3 quote «I told them, 'We are sorry, but we cannot wait for you at all,'» — Ivo Marek [Ivo Marek · said · after] #1
+            doubled.txt:3 quote «They did not answer.» — Ivo Marek [continued] #2
+            doubled.txt:5 fragment «We fought hard,» — Ana Vidal [Vidal · said · after] #3
+            doubled.txt:5 quote «You know, the count was close.» — Ana Vidal [continued] #4
         "#]],
     );
 }

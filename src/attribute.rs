@@ -2314,7 +2314,21 @@ pub fn attribute_with(
                 while lead < next_q && matches!(ctx.toks[lead].t, T::Punct(',' | '-' | ':')) {
                     lead += 1;
                 }
-                if let Some(c) = cues.iter().find(|c| c.tok > k && c.tok < next_q) {
+                let mut after = cues.iter().filter(|c| c.tok > k && c.tok < next_q);
+                // `"…," Jo Roe, the founder of a group called Occupy, said`:
+                // a cue inside the speaker's phrase has no subject of its
+                // own; the cue whose subject starts at the quotation speaks.
+                let first_after = after.next().map(|c| {
+                    let starts_here = |c: &&CueAt| {
+                        c.tok == lead || c.subject.is_some_and(|sub| sub.first == lead)
+                    };
+                    if starts_here(&c) {
+                        c
+                    } else {
+                        after.find(starts_here).unwrap_or(c)
+                    }
+                });
+                if let Some(c) = first_after {
                     // `"…," political scientist Jo Roe told`: lowercase
                     // modifiers may stand before the speaker's phrase.
                     let adjacent = c.tok == lead
@@ -2373,9 +2387,9 @@ pub fn attribute_with(
                 // the quotation attributes it, even where its subject could
                 // not be read; the speaker before is not inherited then.
                 let own_cue = found.is_none()
-                    && cues.iter().any(|c| {
-                        c.tok > k && c.tok < next_q && c.tok <= lead + 8 && !c.cue.participle
-                    });
+                    && cues
+                        .iter()
+                        .any(|c| c.tok > k && c.tok < next_q && !c.cue.participle && !c.cue.weak);
                 if own_cue {
                     attributed[qi] = true;
                 }

@@ -778,6 +778,32 @@ Lusk's said it before: "The budget is a fiction."
     );
 }
 
+/// A cue word inside the speaker's phrase (`a group called …`, `who is
+/// advising …`) is not the attribution; the cue whose subject starts at
+/// the quotation is. A quotation whose sentence has its own cue does not
+/// take the speaker of the paragraph before, even when the cue is far.
+#[test]
+fn cue_words_inside_a_long_speaker_phrase() {
+    check(
+        r#"
+//- protest.txt
+"We will be back every week," Ana Vidal said.
+
+"We feel like democracy has been stolen," Laurie Cestnick, the founder of a neighbourhood group called Occupy Callow, said.
+
+"The protest is the largest in years," Geoff Garin, a pollster who is now advising the council, said.
+
+"Nobody listens," a woman in the crowd who gave her name only as Kim, a nurse from the east bank of the river, said.
+"#,
+        expect![[r#"
+            protest.txt:1 quote «We will be back every week,» — Ana Vidal [Ana Vidal · said · after] #0
+            protest.txt:3 quote «We feel like democracy has been stolen,» — Laurie Cestnick [Laurie Cestnick · said · after] #1
+            protest.txt:5 quote «The protest is the largest in years,» — Geoff Garin [Geoff Garin · said · after] #2
+            protest.txt:7 fragment «Nobody listens,» — ? #3
+        "#]],
+    );
+}
+
 /// Reader responses and pull quotes sign each quotation with a dash after
 /// its closing mark, or on the line below; the name speaks for that
 /// quotation only, not for the unsigned one after it.

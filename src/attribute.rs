@@ -2387,9 +2387,12 @@ pub fn attribute_with(
                 // the quotation attributes it, even where its subject could
                 // not be read; the speaker before is not inherited then.
                 let own_cue = found.is_none()
-                    && cues
-                        .iter()
-                        .any(|c| c.tok > k && c.tok < next_q && !c.cue.participle && !c.cue.weak);
+                    && cues.iter().any(|c| {
+                        c.tok > k
+                            && c.tok < next_q
+                            && !c.cue.participle
+                            && (c.tok <= lead + 8 || !c.cue.weak)
+                    });
                 if own_cue {
                     attributed[qi] = true;
                 }

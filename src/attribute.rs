@@ -2612,7 +2612,19 @@ fn is_furniture(ctx: &Ctx, text: &str, p: &crate::extract::Paragraph) -> bool {
     let ends_sentence = end.ends_with(['.', '?', '!', '"', '”', '’', '\'', ')']);
     let words = ctx.toks.iter().filter(|t| t.t == T::Word).count();
     let shouting = ctx.toks.first().is_some_and(|t| t.flags & ALLCAPS != 0);
-    (!ends_sentence && words < 20) || shouting
+    // `Mom Corners Obama On His Refusal To Use The Words`: small words
+    // capitalised inside a line make it a headline, whatever ends it.
+    let title_case = words < 30
+        && (1..ctx.toks.len())
+            .filter(|&k| {
+                ctx.is_word(k)
+                    && ctx.cap(k)
+                    && ctx.is_word(k - 1)
+                    && lexicon::is_headline_small_word(&ctx.lower_of(k))
+            })
+            .count()
+            >= 2;
+    (!ends_sentence && words < 20) || shouting || title_case
 }
 
 /// The speaker a transcript label names: `MR. KELLY` is the Kelly this

@@ -1513,6 +1513,36 @@ pub fn is_group_plural(lower: &str) -> bool {
     GROUP_PLURALS.contains(&lower)
 }
 
+/// Small words that prose leaves lowercase inside a sentence and headline
+/// style capitalises (`On His Refusal To Use The Words`).
+pub fn is_headline_small_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "a"
+            | "an"
+            | "on"
+            | "to"
+            | "of"
+            | "in"
+            | "for"
+            | "and"
+            | "with"
+            | "his"
+            | "her"
+            | "at"
+            | "by"
+            | "from"
+            | "is"
+            | "are"
+            | "was"
+            | "its"
+            | "their"
+            | "after"
+            | "over"
+    )
+}
+
 /// A lowercase word, with its period if it has one, that is a title
 /// before a name: `sen.`, `senator`, `del.`.
 pub fn is_title_word(l: &str) -> bool {

@@ -300,6 +300,16 @@ pub fn evaluate(articles: Vec<Article>, referents: &Referents) -> Evaluation {
     }
 }
 
+/// Whether an annotated Source is a single speech verb (`said`).
+fn source_is_cue_word(text: &str, source: &[Span]) -> bool {
+    let words: Vec<String> = source
+        .iter()
+        .flat_map(|s| text[s.start as usize..s.end as usize].split_whitespace())
+        .map(str::to_lowercase)
+        .collect();
+    matches!(words.as_slice(), [w] if crate::lexicon::cue(w).is_some())
+}
+
 fn judge_article(
     ai: usize,
     a: &Article,
@@ -389,7 +399,25 @@ fn judge_article(
                     j.engine_mention = sp.mention.map(|(s, e)| Span { start: s, end: e });
                     let on_source = sp.mention.is_some_and(|(s, e)| {
                         let m = Span { start: s, end: e };
-                        g.source.iter().any(|gs| gs.overlap(&m) > 0)
+                        // `said David Plouffe, the architect of …`: a Source
+                        // that is the appositive of the named mention is that
+                        // person.
+                        let beside = |gs: &Span| {
+                            let gap = if m.end <= gs.start {
+                                text.get(m.end as usize..gs.start as usize)
+                            } else if gs.end <= m.start {
+                                text.get(gs.end as usize..m.start as usize)
+                            } else {
+                                None
+                            };
+                            gap.is_some_and(|g| g.trim() == ",")
+                        };
+                        // A few annotations swap the two spans (Source `said`,
+                        // Cue `Hester`): a Source that is one speech verb is
+                        // read with its Cue.
+                        let swapped = source_is_cue_word(text, &g.source)
+                            && g.cue.iter().any(|c| c.overlap(&m) > 0);
+                        g.source.iter().any(|gs| gs.overlap(&m) > 0 || beside(gs)) || swapped
                     });
                     let by_name = match form {
                         SourceForm::Pronoun => j

@@ -503,9 +503,24 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let mut first = end;
-        while first > floor && end - first < 8 {
+        while first > floor && end - first < 12 {
             let j = first - 1;
             if self.title_of(j) && j > floor && self.cap(j - 1) {
+                first = j;
+                continue;
+            }
+            // `the James Martin Center for Nonproliferation Studies`: a
+            // small word inside a capitalised organisation's name.
+            if j > floor
+                && self.is_word(j)
+                && matches!(self.w(j), "for" | "on" | "and")
+                && self.is_word(j - 1)
+                && self.cap(j - 1)
+                && self.cap(j + 1)
+                && (j.saturating_sub(3).max(floor)..=end).any(|k| {
+                    self.is_word(k) && self.lex(k).is(lexicon::ORG_WORD | lexicon::ORG_HEAD)
+                })
+            {
                 first = j;
                 continue;
             }

@@ -1003,6 +1003,11 @@ const ORG_WORDS: &[&str] = &[
     "cnn",
     "club",
     "league",
+    "center",
+    "centre",
+    "coalition",
+    "alliance",
+    "federation",
 ];
 word_set!(is_org_word, ORG_WORD);
 

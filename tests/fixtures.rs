@@ -804,6 +804,21 @@ fn cue_words_inside_a_long_speaker_phrase() {
     );
 }
 
+/// `Jo Roe of the Callow Centre for Harbour Studies wrote`: a small word
+/// inside an organisation's name does not cut the speaker's phrase.
+#[test]
+fn an_organisation_name_with_for_in_it() {
+    check(
+        r#"
+//- study.txt
+Mira Osei of the Callow Centre for Harbour Studies wrote, "The port cannot wait for another winter."
+"#,
+        expect![[r#"
+            study.txt:1 quote «The port cannot wait for another winter.» — Mira Osei [Mira Osei of the Callow Centre for Harbour Studies · wrote · before] #0
+        "#]],
+    );
+}
+
 /// Reader responses and pull quotes sign each quotation with a dash after
 /// its closing mark, or on the line below; the name speaks for that
 /// quotation only, not for the unsigned one after it.

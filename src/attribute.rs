@@ -392,6 +392,12 @@ fn is_plural_role(h: &str) -> bool {
     h.ends_with('s') && !h.ends_with("ss") && !h.ends_with("us") && lexicon::is_person_role(h)
 }
 
+/// A head that names many people (`officials`, `police`): never `he` or
+/// `she`.
+fn is_collective(h: &str) -> bool {
+    is_plural_role(h) || (lexicon::is_org_head(h) && lexicon::is_person_role(h))
+}
+
 /// How many sentences back a pronoun looks for a named person before
 /// falling back to the speakers of the article.
 const PRONOUN_WINDOW: u32 = 8;
@@ -791,6 +797,7 @@ impl<'a> Ctx<'a> {
     /// A new speaker known only by a description (`senior port official`,
     /// `union`), with its head noun.
     fn push_description(&mut self, desc: String, head: String, person: bool) -> u32 {
+        let gender = lexicon::noun_gender(&head);
         self.push_entity(DocEntity {
             name: desc.clone(),
             kind: if person {
@@ -801,7 +808,7 @@ impl<'a> Ctx<'a> {
             anonymous: true,
             role: None,
             heads: vec![head],
-            gender: None,
+            gender,
             aliases: vec![desc],
         })
     }
@@ -1044,7 +1051,7 @@ impl<'a> Ctx<'a> {
             let spoke = ent.kind == EntityKind::Unknown
                 && self.spoke.get(e as usize).copied().unwrap_or(false);
             (ent.kind == EntityKind::Person || spoke)
-                && !ent.heads.iter().any(|h| is_plural_role(h))
+                && !ent.heads.iter().any(|h| is_collective(h))
                 && self.gender_of(e).is_none_or(|g| g == want)
         };
         let now = self.sentence_no;
@@ -1079,7 +1086,7 @@ impl<'a> Ctx<'a> {
     ) -> Option<u32> {
         let fits = |e: &DocEntity, want: Option<Gender>| {
             e.kind != EntityKind::Organization
-                && !e.heads.iter().any(|h| is_plural_role(h))
+                && !e.heads.iter().any(|h| is_collective(h))
                 && match (want, e.gender) {
                     (Some(w), Some(g)) => w == g,
                     _ => true,
@@ -1175,6 +1182,9 @@ impl<'a> Ctx<'a> {
             ent.role = Some(role);
         }
         if let Some(h) = head {
+            if ent.gender.is_none() {
+                ent.gender = lexicon::noun_gender(&h);
+            }
             if !ent.heads.contains(&h) {
                 ent.heads.push(h);
             }

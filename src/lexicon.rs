@@ -1099,6 +1099,22 @@ pub fn title_gender(lower: &str) -> Option<Gender> {
     }
 }
 
+/// The gender a role noun states (`the wife`, `a spokesman`).
+pub fn noun_gender(lower: &str) -> Option<Gender> {
+    match lower {
+        "man" | "husband" | "father" | "son" | "brother" | "boy" | "grandfather" | "uncle"
+        | "nephew" | "widower" | "spokesman" | "congressman" | "chairman" | "businessman"
+        | "councilman" | "assemblyman" | "boyfriend" | "king" | "prince" | "dad" => {
+            Some(Gender::Male)
+        }
+        "woman" | "wife" | "mother" | "daughter" | "sister" | "girl" | "grandmother" | "aunt"
+        | "niece" | "widow" | "spokeswoman" | "congresswoman" | "chairwoman" | "businesswoman"
+        | "councilwoman" | "assemblywoman" | "girlfriend" | "queen" | "princess" | "mom"
+        | "actress" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gender {
     Male,

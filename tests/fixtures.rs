@@ -819,6 +819,24 @@ Mira Osei of the Callow Centre for Harbour Studies wrote, "The port cannot wait 
     );
 }
 
+/// A role noun can state a gender (`a man`, `the wife`), and a
+/// collective (`police`) is never `he` or `she`: here `she` is nobody the
+/// article has named, so it stays unresolved rather than wrong.
+#[test]
+fn gendered_role_nouns_and_collectives_are_not_she() {
+    check(
+        r#"
+//- video.txt
+The wife of a man shot by police recorded the encounter on her phone. Police said the man had a gun.
+
+"Don't shoot him," she says.
+"#,
+        expect![[r#"
+            video.txt:3 fragment «Don't shoot him,» — ? #0
+        "#]],
+    );
+}
+
 /// Reader responses and pull quotes sign each quotation with a dash after
 /// its closing mark, or on the line below; the name speaks for that
 /// quotation only, not for the unsigned one after it.

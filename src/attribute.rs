@@ -530,8 +530,13 @@ impl<'a> Ctx<'a> {
                 first = j;
                 continue;
             }
-            // `Janet L. Yellen`: the period of a middle initial.
+            // `Janet L. Yellen`: the period of a middle initial, and the
+            // initial (`A.` is not the article `a`).
             if self.inner_period(j) && j > floor {
+                first = j;
+                continue;
+            }
+            if self.is_word(j) && self.inner_period(j + 1) && lexicon::is_initials(self.w(j)) {
                 first = j;
                 continue;
             }
@@ -675,9 +680,19 @@ impl<'a> Ctx<'a> {
             let after_honorific = k > 0
                 && k + 1 == toks.len()
                 && lexicon::is_title_abbreviation(lowers[k - 1].trim_end_matches('.'));
+            // `Charlie King`, `Mary Bishop`: after a first name, a role word
+            // is a surname.
+            let after_first_name = k > 0
+                && k + 1 == toks.len()
+                && self.cap(i)
+                && self.cap(toks[k - 1])
+                && lexicon::first_name_gender(self.w(toks[k - 1])).is_some();
             if !self.cap(i)
-                || (!after_honorific && (lexicon::is_title_word(l) || lexicon::is_person_role(l)))
-                || lexicon::determiner(l).is_some()
+                || (!after_honorific
+                    && !after_first_name
+                    && (lexicon::is_title_word(l) || lexicon::is_person_role(l)))
+                || (lexicon::determiner(l).is_some()
+                    && !(lexicon::is_initials(self.w(i)) && self.inner_period(i + 1)))
             {
                 break;
             }

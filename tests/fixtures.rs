@@ -837,6 +837,25 @@ The wife of a man shot by police recorded the encounter on her phone. Police sai
     );
 }
 
+/// A middle initial before the cue (`Julie A. Diaz said`) is not the
+/// article `a`, and a role word after a first name (`Mary Bishop`) is a
+/// surname.
+#[test]
+fn initial_before_the_cue_and_role_words_as_surnames() {
+    check(
+        r#"
+//- names.txt
+"It was the least bad outcome," Julie A. Diaz Martinez said.
+
+"The vote was fair," Mary Bishop said.
+"#,
+        expect![[r#"
+            names.txt:1 quote «It was the least bad outcome,» — Julie A. Diaz Martinez [Julie A. Diaz Martinez · said · after] #0
+            names.txt:3 quote «The vote was fair,» — Mary Bishop [Mary Bishop · said · after] #1
+        "#]],
+    );
+}
+
 /// Reader responses and pull quotes sign each quotation with a dash after
 /// its closing mark, or on the line below; the name speaks for that
 /// quotation only, not for the unsigned one after it.

@@ -1829,6 +1829,15 @@ fn clause_subject(ctx: &mut Ctx, s: usize, end: usize, subjects: &[Subject]) -> 
     while seg < end && matches!(ctx.toks[seg].t, T::Punct(',')) {
         seg += 1;
     }
+    // `During a speech on Monday, Trump attacked …`: an opening phrase
+    // that starts with a preposition stands before the subject.
+    if seg < end && ctx.is_word(seg) && ctx.lex(seg).is(lexicon::NP_STOP) {
+        if let Some(comma) =
+            (seg + 1..end.min(seg + 16)).find(|&k| matches!(ctx.toks[k].t, T::Punct(',')))
+        {
+            seg = comma + 1;
+        }
+    }
     if seg >= end || end - seg > 45 || !ctx.is_word(seg) {
         return None;
     }

@@ -27,6 +27,7 @@ pub struct Cue {
 /// is a participle (`adding that …`).
 const SPEECH_VERBS: &[&str] = &[
     "say",
+    "sing",
     "tell",
     "write",
     "add",
@@ -278,6 +279,7 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("hit", &["hit"]),
     ("take", &["took", "taken"]),
     ("speak", &["spoke", "spoken"]),
+    ("sing", &["sang", "sung"]),
     ("sum", &["summed", "summing"]),
 ];
 

@@ -856,6 +856,25 @@ fn initial_before_the_cue_and_role_words_as_surnames() {
     );
 }
 
+/// A clause after an opening phrase (`During a speech on Monday, Roe
+/// attacked …, saying`) has its subject after the comma; a singer quotes
+/// the lyric (`Vidal sings "…"`).
+#[test]
+fn opening_phrase_before_the_subject_and_sung_words() {
+    check(
+        r#"
+//- rally.txt
+Ana Vidal spoke in Callow on Monday. During a speech at the harbour earlier in the day, Vidal attacked the port board for its silence, saying, "They are hiding from the workers."
+
+The folk singer Tom Reyes sings "We will not be moved from this quay" as the crowd claps along.
+"#,
+        expect![[r#"
+            rally.txt:1 quote «They are hiding from the workers.» — Ana Vidal [Vidal · saying · before] #0
+            rally.txt:3 quote «We will not be moved from this quay» — Tom Reyes [The folk singer Tom Reyes · sings · before] #1
+        "#]],
+    );
+}
+
 /// Reader responses and pull quotes sign each quotation with a dash after
 /// its closing mark, or on the line below; the name speaks for that
 /// quotation only, not for the unsigned one after it.

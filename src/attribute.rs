@@ -687,6 +687,16 @@ impl<'a> Ctx<'a> {
                 && self.cap(i)
                 && self.cap(toks[k - 1])
                 && lexicon::first_name_gender(self.w(toks[k - 1])).is_some();
+            // `Commission on Presidential Debates`: a small word inside an
+            // organisation's name.
+            let inside_org = k > 0
+                && matches!(l.as_str(), "on" | "for" | "and")
+                && self.cap(toks[k - 1])
+                && lowers.iter().any(|w| lexicon::is_org_word(w));
+            if inside_org {
+                name_start = k;
+                continue;
+            }
             if !self.cap(i)
                 || (!after_honorific
                     && !after_first_name
@@ -754,6 +764,7 @@ impl<'a> Ctx<'a> {
                 || name_toks
                     .last()
                     .is_some_and(|&i| lexicon::is_group_plural(&self.lower_of(i)))
+                || lexicon::is_place(&words.join(" ").to_lowercase())
                 || (det == Some(Definiteness::Definite) && role.is_none());
             let person = !org
                 && (words.len() >= 2
@@ -1067,6 +1078,7 @@ impl<'a> Ctx<'a> {
                 && self.spoke.get(e as usize).copied().unwrap_or(false);
             (ent.kind == EntityKind::Person || spoke)
                 && !ent.heads.iter().any(|h| is_collective(h))
+                && !lexicon::is_place(&ent.name.to_lowercase())
                 && self.gender_of(e).is_none_or(|g| g == want)
         };
         let now = self.sentence_no;

@@ -812,16 +812,20 @@ fn an_organisation_name_with_for_in_it() {
         r#"
 //- study.txt
 Mira Osei of the Callow Centre for Harbour Studies wrote, "The port cannot wait for another winter."
+
+The Commission on Harbour Safety announced its findings on Friday. "The cranes were never inspected," it said.
 "#,
         expect![[r#"
             study.txt:1 quote «The port cannot wait for another winter.» — Mira Osei [Mira Osei of the Callow Centre for Harbour Studies · wrote · before] #0
+            study.txt:3 quote «The cranes were never inspected,» — Commission on Harbour Safety [it · said · after] #1
         "#]],
     );
 }
 
 /// A role noun can state a gender (`a man`, `the wife`), and a
-/// collective (`police`) is never `he` or `she`: here `she` is nobody the
-/// article has named, so it stays unresolved rather than wrong.
+/// collective (`police`) or a place (`West Virginia`) is never `he` or
+/// `she`: here `she` is nobody the article has named, so it stays
+/// unresolved rather than wrong.
 #[test]
 fn gendered_role_nouns_and_collectives_are_not_she() {
     check(
@@ -830,9 +834,15 @@ fn gendered_role_nouns_and_collectives_are_not_she() {
 The wife of a man shot by police recorded the encounter on her phone. Police said the man had a gun.
 
 "Don't shoot him," she says.
+
+//- coal.txt
+Tom Clarke spoke to miners on Friday. He hopes that states, led by West Virginia, will pay for his credits.
+
+"Coal isn't the villain," he said.
 "#,
         expect![[r#"
             video.txt:3 fragment «Don't shoot him,» — ? #0
+            coal.txt:3 quote «Coal isn't the villain,» — Tom Clarke [he · said · after] #1
         "#]],
     );
 }

@@ -796,6 +796,21 @@ impl<'a> Ctx<'a> {
                     self.note_description(e, &desc);
                     return Some(e);
                 }
+                // `Donald Trump says … The Republican presidential nominee
+                // noted`: a definite description that fits nobody yet is
+                // the person named in the sentence before.
+                if person && !is_plural_role(&head) {
+                    if let Some(e) = self.named_just_before(&head) {
+                        let ent = &mut self.entities[e as usize];
+                        if !ent.heads.contains(&head) {
+                            ent.heads.push(head.clone());
+                        }
+                        if ent.role.is_none() {
+                            ent.role = Some(desc.clone());
+                        }
+                        return Some(e);
+                    }
+                }
             }
             _ => {
                 // `a US official … a US official`: the same description again;
@@ -929,6 +944,32 @@ impl<'a> Ctx<'a> {
         };
         let spoke = self.salience.iter().rev().copied().find(fits);
         spoke.or_else(|| self.mentioned.iter().rev().copied().find(fits))
+    }
+
+    /// The one named person mentioned in the previous sentence (or earlier
+    /// in this one), if their gender does not clash with the head noun's.
+    fn named_just_before(&self, head: &str) -> Option<u32> {
+        let want = lexicon::noun_gender(head);
+        let now = self.sentence_no;
+        let mut found: Option<u32> = None;
+        for m in self.mentions.iter().rev() {
+            if now - m.sentence > 1 {
+                break;
+            }
+            let ent = &self.entities[m.entity as usize];
+            if ent.anonymous || ent.kind != EntityKind::Person {
+                continue;
+            }
+            match found {
+                Some(f) if f != m.entity => return None,
+                _ => found = Some(m.entity),
+            }
+        }
+        let e = found?;
+        match (want, self.gender_of(e)) {
+            (Some(w), Some(g)) if w != g => None,
+            _ => Some(e),
+        }
     }
 
     fn anonymous_with_head(&self, head: &str) -> Option<u32> {

@@ -885,6 +885,24 @@ The folk singer Tom Reyes sings "We will not be moved from this quay" as the cro
     );
 }
 
+/// News refers back to the person just named with a definite description
+/// (`The harbour master noted …`): when no one holds that role yet, it is
+/// that person, and later pronouns follow.
+#[test]
+fn a_definite_description_refers_back_to_the_person_just_named() {
+    check(
+        r#"
+//- port.txt
+Ivo Marek says the port will reopen within a week.
+
+The veteran harbour master noted on Friday that the cranes had been repaired. "We are ready," he said.
+"#,
+        expect![[r#"
+            port.txt:3 fragment «We are ready,» — Ivo Marek [he · said · after] #0
+        "#]],
+    );
+}
+
 /// Reader responses and pull quotes sign each quotation with a dash after
 /// its closing mark, or on the line below; the name speaks for that
 /// quotation only, not for the unsigned one after it.

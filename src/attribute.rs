@@ -946,8 +946,8 @@ impl<'a> Ctx<'a> {
         spoke.or_else(|| self.mentioned.iter().rev().copied().find(fits))
     }
 
-    /// The one named person mentioned in the previous sentence (or earlier
-    /// in this one), if their gender does not clash with the head noun's.
+    /// The one named person mentioned in the previous sentence, if their
+    /// gender does not clash with the head noun's.
     fn named_just_before(&self, head: &str) -> Option<u32> {
         let want = lexicon::noun_gender(head);
         let now = self.sentence_no;
@@ -955,6 +955,10 @@ impl<'a> Ctx<'a> {
         for m in self.mentions.iter().rev() {
             if now - m.sentence > 1 {
                 break;
+            }
+            // In the same sentence an appositive names the person instead.
+            if m.sentence == now {
+                continue;
             }
             let ent = &self.entities[m.entity as usize];
             if ent.anonymous || ent.kind != EntityKind::Person {

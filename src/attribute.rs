@@ -1132,7 +1132,15 @@ impl<'a> Ctx<'a> {
             if now - m.sentence > PRONOUN_WINDOW {
                 break;
             }
-            if m.sentence == now && (m.tok as usize >= at || m.role != MentionRole::Speaker) {
+            // Earlier in the same sentence only a speaker, or a subject that
+            // a quotation separates from the pronoun (`Roe scolded him:
+            // "…," she said`).
+            if m.sentence == now
+                && (m.tok as usize >= at
+                    || (m.role != MentionRole::Speaker
+                        && !(m.tok as usize..at)
+                            .any(|k| matches!(self.toks.get(k).map(|t| t.t), Some(T::Quote(_))))))
+            {
                 continue;
             }
             if let Some(b) = best {

@@ -903,6 +903,23 @@ The veteran harbour master noted on Friday that the cranes had been repaired. "W
     );
 }
 
+/// `Roe scolded him: "…," she said`: the subject before the quotation is
+/// who `she` is, not someone named in an earlier sentence.
+#[test]
+fn pronoun_after_a_quote_goes_back_to_the_subject_before_it() {
+    check(
+        r#"
+//- hearing.txt
+The celebrity doctor Tom Reyes appeared before the committee on Tuesday.
+
+Sen. Ana Vidal scolded him: "The scientific community is against you," she said.
+"#,
+        expect![[r#"
+            hearing.txt:3 quote «The scientific community is against you,» — Ana Vidal [she · said · after] #0
+        "#]],
+    );
+}
+
 /// Reader responses and pull quotes sign each quotation with a dash after
 /// its closing mark, or on the line below; the name speaks for that
 /// quotation only, not for the unsigned one after it.

@@ -2551,8 +2551,17 @@ pub fn attribute_with(
             s = e;
         }
         // A paragraph that is all quotation hands its speaker on; so does a
-        // closing sentence with a cue (`The official underlined that …`).
-        prev_end_speaker = last_sentence_speaker.or(para_last);
+        // closing sentence with a cue (`The official underlined that …`),
+        // and a colon introduction (`Sanders made the following comment:`).
+        prev_end_speaker = para_end_speaker[pi]
+            .clone()
+            .filter(|_| {
+                text[p.start as usize..p.end as usize]
+                    .trim_end()
+                    .ends_with(':')
+            })
+            .or(last_sentence_speaker)
+            .or(para_last);
     }
     // Blocks take the speaker their signature names, else the speaker of
     // the paragraph that introduces them.

@@ -920,6 +920,23 @@ Sen. Ana Vidal scolded him: "The scientific community is against you," she said.
     );
 }
 
+/// A paragraph that ends with a colon introduction hands its speaker to
+/// the quotation paragraph after it.
+#[test]
+fn colon_paragraph_introduces_the_next_quotation_paragraph() {
+    check(
+        r#"
+//- speech.txt
+Ana Vidal made the following comment:
+
+"For young workers who left school at sixteen, the jobless rate is one in three."
+"#,
+        expect![[r#"
+            speech.txt:3 quote «For young workers who left school at sixteen, the jobless rate is one in three.» — Ana Vidal [previousparagraph] #0
+        "#]],
+    );
+}
+
 /// Reader responses and pull quotes sign each quotation with a dash after
 /// its closing mark, or on the line below; the name speaks for that
 /// quotation only, not for the unsigned one after it.

@@ -168,7 +168,23 @@ fn word_tok(text: &str, s: usize, e: usize, upper: bool, all_upper: bool, multi:
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// `José` written with a combining accent after the `e`.
+fn is_combining_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36F}').contains(&c)
+}
+
+/// `FranÃ§ois`: UTF-8 read as Latin-1 turns an accented letter into `Ã`
+/// or `Â` and a symbol from U+0080–U+00BF; the symbol stays in the word
+/// (but a no-break space or a guillemet never does).
+fn mojibake_tail(text: &str, i: usize, c: char) -> bool {
+    ('\u{80}'..='\u{BF}').contains(&c)
+        && !matches!(c, '\u{A0}' | '«' | '»')
+        && text[..i].chars().next_back().is_some_and(|p| {
+            matches!(p, 'Ã' | 'Â') || is_combining_mark(p) || ('\u{80}'..='\u{9F}').contains(&p)
+        })
 }
 
 /// Tokenizes `start..end` of the view, outside the given quotation spans.
@@ -210,7 +226,7 @@ fn tokenize(text: &str, ranges: &[(u32, u32)], quotes: &[(u32, u32, u32)], out: 
                         }
                         if i < re && b[i] >= 0x80 {
                             let ch = text[i..].chars().next().unwrap_or(' ');
-                            if is_word_char(ch) {
+                            if is_word_char(ch) || mojibake_tail(text, i, ch) {
                                 all_upper &= !ch.is_lowercase();
                                 i += ch.len_utf8();
                                 continue;
@@ -263,7 +279,7 @@ fn tokenize(text: &str, ranges: &[(u32, u32)], quotes: &[(u32, u32, u32)], out: 
                 i += len;
                 while i < re {
                     let c2 = text[i..].chars().next().unwrap_or(' ');
-                    if c2.is_alphanumeric() {
+                    if is_word_char(c2) || mojibake_tail(text, i, c2) {
                         all_upper &= !c2.is_lowercase();
                         i += c2.len_utf8();
                     } else if matches!(c2, '\'' | '’' | '-' | '.')

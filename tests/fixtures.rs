@@ -937,6 +937,24 @@ Ana Vidal made the following comment:
     );
 }
 
+/// Scraped text writes accents as combining marks (an `e` and U+0301) or
+/// as mojibake (`Ã§` for `ç`); either way the name is one word.
+#[test]
+fn combining_accents_and_mojibake_stay_inside_names() {
+    check(
+        r#"
+//- scraped.txt
+"Europe must be able to defend itself," French President FranÃ§ois Marchal said on Friday.
+
+"The talks went well," said José Ortega.
+"#,
+        expect![[r#"
+            scraped.txt:1 quote «Europe must be able to defend itself,» — FranÃ§ois Marchal [French President FranÃ§ois Marchal · said · after] #0
+            scraped.txt:3 quote «The talks went well,» — José Ortega [José Ortega · said · after] #1
+        "#]],
+    );
+}
+
 /// Reader responses and pull quotes sign each quotation with a dash after
 /// its closing mark, or on the line below; the name speaks for that
 /// quotation only, not for the unsigned one after it.

@@ -1239,10 +1239,19 @@ impl<'a> Ctx<'a> {
                 }
                 found
             }
+            // `they` is a group, people who spoke together (`Roe and Lee`)
+            // or an organisation, never one document (`the statement`).
             Pronoun::They | Pronoun::It => self.salience.iter().rev().copied().find(|&e| {
                 let ent = &self.entities[e as usize];
-                ent.kind != EntityKind::Person
-                    || (p == Pronoun::They && ent.heads.iter().any(|h| h.ends_with('s')))
+                let document = ent.heads.iter().any(|h| lexicon::is_document(h));
+                if p == Pronoun::They {
+                    !document
+                        && (ent.kind != EntityKind::Person
+                            || ent.name.contains(" and ")
+                            || ent.heads.iter().any(|h| h.ends_with('s')))
+                } else {
+                    ent.kind != EntityKind::Person
+                }
             }),
         }
     }

@@ -955,6 +955,27 @@ fn combining_accents_and_mojibake_stay_inside_names() {
     );
 }
 
+/// `they` is never one document: here it is the two councillors who
+/// wrote together, not the statement quoted before.
+#[test]
+fn they_is_people_together_not_a_document() {
+    check(
+        r#"
+//- letter.txt
+"We will appeal," the company's statement said.
+
+"The plan was never costed," Ivo Marek and Petra Lusk wrote on Monday.
+
+"It must be withdrawn," they wrote.
+"#,
+        expect![[r#"
+            letter.txt:1 fragment «We will appeal,» — company [the company's statement · said · after] #0
+            letter.txt:3 quote «The plan was never costed,» — Ivo Marek and Petra Lusk [Ivo Marek and Petra Lusk · wrote · after] #1
+            letter.txt:5 quote «It must be withdrawn,» — Ivo Marek and Petra Lusk [they · wrote · after] #2
+        "#]],
+    );
+}
+
 /// Reader responses and pull quotes sign each quotation with a dash after
 /// its closing mark, or on the line below; the name speaks for that
 /// quotation only, not for the unsigned one after it.

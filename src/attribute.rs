@@ -1992,14 +1992,23 @@ fn description_within(a: &str, b: &str) -> bool {
         .all(|w| b.iter().any(|x| *x == w.to_lowercase()))
 }
 
+/// The speaker of an earlier quotation carried on; where that person was
+/// named goes with it (the name itself, or what its pronoun stood for).
 fn inherited(prev: &Speaker, via: Via) -> Speaker {
+    let named = prev
+        .antecedent
+        .or(prev.mention.map(|(start, end)| Antecedent {
+            start,
+            end,
+            close: false,
+        }));
     Speaker {
         entity: prev.entity,
         mention: None,
         cue: None,
         via,
         confidence: Confidence::Likely,
-        antecedent: None,
+        antecedent: named,
     }
 }
 

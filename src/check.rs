@@ -1192,12 +1192,22 @@ fn findings(
                     attribution_fix(draft, qc, &phrase).into_iter().collect(),
                 )
             }
-            [] if !qc.said_by.is_empty() => (
-                format!(
-                    "Quotation has no attribution; the sources suggest {who}, without naming them at the words."
-                ),
-                Vec::new(),
-            ),
+            [] if !qc.said_by.is_empty() => {
+                // Why only a suggestion: the first source's clause (`he said:
+                // he is Tom Marek, named on line 1`).
+                let because = qc
+                    .sources
+                    .iter()
+                    .find(|p| p.speaker.is_some())
+                    .map(|p| format!(" ({})", why(corpus, p)))
+                    .unwrap_or_default();
+                (
+                    format!(
+                        "Quotation has no attribution; the sources suggest {who}, without naming them at the words{because}."
+                    ),
+                    Vec::new(),
+                )
+            }
             [] => (
                 "Quotation has no attribution, and the sources name no speaker for it.".into(),
                 Vec::new(),
@@ -1414,7 +1424,13 @@ fn why(corpus: &Corpus, place: &SourcePlace) -> String {
 pub fn attributing_clause(a: &Analysis, qi: usize) -> Option<String> {
     let info = &a.quotes[qi];
     let sp = info.speaker.as_ref()?;
-    let text = &a.docs[info.doc as usize].text;
+    let doc = &a.docs[info.doc as usize];
+    let text = &doc.text;
+    let name = &a.speakers[sp.speaker as usize].name;
+    let named_line = sp
+        .named_at
+        .map(|(s, _)| doc.line_of(doc.raw_start(s)))
+        .filter(|&l| l != doc.line_of(doc.raw_start(info.quote.open)));
     let Some((ms, me)) = sp.mention else {
         // A split quotation's second half: the clause of the first.
         let earlier = (0..qi).rev().take(4).find(|&o| {
@@ -1424,8 +1440,14 @@ pub fn attributing_clause(a: &Analysis, qi: usize) -> Option<String> {
                 && q.speaker
                     .as_ref()
                     .is_some_and(|s| s.speaker == sp.speaker && s.mention.is_some())
-        })?;
-        return attributing_clause(a, earlier);
+        });
+        // A quotation with no cue of its own: whom it is given to, and
+        // where the article named that person.
+        return match (earlier, named_line) {
+            (Some(o), _) => attributing_clause(a, o),
+            (None, Some(line)) => Some(format!("{name}, named on line {line}")),
+            (None, None) => None,
+        };
     };
     let (qs, qe) = (info.quote.open as usize, info.quote.close as usize);
     let (ms, me) = (ms as usize, me as usize);
@@ -1457,8 +1479,10 @@ pub fn attributing_clause(a: &Analysis, qi: usize) -> Option<String> {
     }
     let mention = text.get(ms..me).unwrap_or("");
     if crate::lexicon::pronoun(&mention.to_lowercase()).is_some() {
-        let name = &a.speakers[sp.speaker as usize].name;
-        clause = format!("{clause}: {mention} is {name}");
+        clause = match named_line {
+            Some(line) => format!("{clause}: {mention} is {name}, named on line {line}"),
+            None => format!("{clause}: {mention} is {name}"),
+        };
     }
     Some(clause)
 }

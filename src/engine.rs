@@ -32,6 +32,9 @@ pub struct QuoteSpeaker {
     pub cue: Option<String>,
     pub via: Via,
     pub confidence: Confidence,
+    /// For a pronoun or an inherited speaker, the view span where the
+    /// article named that person.
+    pub named_at: Option<(u32, u32)>,
 }
 
 #[derive(Clone, Debug)]
@@ -227,6 +230,7 @@ fn merge_speakers(per_doc: Vec<DocResult>) -> (Vec<QuoteInfo>, Vec<SpeakerEntity
                 cue: sp.cue.clone(),
                 via: sp.via,
                 confidence: sp.confidence,
+                named_at: sp.antecedent.map(|a| (a.start, a.end)),
             });
             let partial = r.attribution.partial.get(qi).copied().unwrap_or(false);
             quotes.push(QuoteInfo {

@@ -336,7 +336,7 @@ Will the shelves stay stocked? "Nobody gains from ships sitting idle in the bay 
                 source sources/wire.txt:9 (regional transport ministry) “Nobody gains from ships sitting idle in the bay while the shelves empty in our shops”
                 fix 9:119-9:119 " the regional transport ministry said."
                 fixed: Will the shelves stay stocked? "Nobody gains from ships sitting idle in the bay while the shelves empty in our shops!" the regional transport ministry said.
-            ! 11:1-11:60 warning unattributed-quote «"We are losing customers every hour the cranes stand still"» Quotation has no attribution; the sources suggest Rafael Oduya, without naming them at the words.
+            ! 11:1-11:60 warning unattributed-quote «"We are losing customers every hour the cranes stand still"» Quotation has no attribution; the sources suggest Rafael Oduya, without naming them at the words (sources/radio.txt:7: “he said: he is Rafael Oduya”).
                 source sources/radio.txt:7 (Rafael Oduya) “We are losing customers every hour the cranes stand still”
             ! 13:1-13:105 warning unattributed-quote «"For ten years the night crews have been told to wait for next year's budget, and next year never comes"» Quotation has no attribution; the sources attribute it to Imogen Thale (sources/radio.txt:5: “Thale said”).
                 source sources/radio.txt:5 (Imogen Thale) “For ten years the night crews have been told to wait for next year's budget, and next year never comes”
@@ -1084,6 +1084,28 @@ Fellow Conservatives have said the same. "The port needs new rules before the wi
         expect![[r#"
             1:1 exact quote «The port needs new rules before the winter stor…» draft: Petra Lusk; sources: Conservatives
             3:1 exact quote «We have waited long enough for the port to list…» draft: Oscar P. Quintero; sources: Oscar P. Quintero
+        "#]],
+    );
+}
+
+/// Every finding says why: for a pronoun in the source, whom it stands for
+/// and the line where the article named that person.
+#[test]
+fn the_message_says_where_a_pronoun_s_person_was_named() {
+    check(
+        r#"
+//- sources/a.txt
+Harbour master Tom Marek met the union on Monday.
+
+The talks lasted four hours. "We will not close the port before the storm season ends," he said.
+
+//- draft.md
+"We will not close the port before the storm season ends."
+"#,
+        expect![[r#"
+            1:1 exact quote «We will not close the port before the storm sea…» draft: ?; sources: Tom Marek
+            ! 1:1-1:59 warning unattributed-quote «"We will not close the port before the storm season ends."» Quotation has no attribution; the sources suggest Tom Marek, without naming them at the words (sources/a.txt:3: “he said: he is Tom Marek, named on line 1”).
+                source sources/a.txt:3 (Tom Marek) “We will not close the port before the storm season ends”
         "#]],
     );
 }

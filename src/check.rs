@@ -171,6 +171,17 @@ impl Corpus {
         }
         let ellipsis = text.contains("...") || text.contains('…');
         let mut places = self.find(qw, CLOSE_SHARE);
+        if places.is_empty() && !ellipsis {
+            // `"A B," Roe said` joining the halves of `"A," Roe, a long
+            // description of her, said. "B."`: no one place holds most of
+            // the words; a place holding one half, read through the
+            // halves, does.
+            places = self
+                .find(qw, HALF_SHARE)
+                .into_iter()
+                .filter(|p| in_joined_halves(&self.analysis, p, qw))
+                .collect();
+        }
         if ellipsis {
             places = self.find_elided(view, segments, places);
         } else {
@@ -568,6 +579,9 @@ pub struct DraftReport {
 /// Quotations must share this much of their words with a source to count
 /// as a (mis)quotation of it rather than as new words.
 const CLOSE_SHARE: f32 = 0.6;
+/// Share of a draft quotation's words one half of a split source quotation
+/// must hold for the halves to be tried together.
+const HALF_SHARE: f32 = 0.3;
 
 /// Checks every quotation of a draft against the corpus.
 pub fn check(corpus: &Corpus, draft: &Document, config: &Config) -> DraftReport {

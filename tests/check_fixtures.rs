@@ -1109,3 +1109,29 @@ The talks lasted four hours. "We will not close the port before the storm season
         "#]],
     );
 }
+
+/// Caught on real news: with a long description between the halves, no
+/// one place held most of the draft's words, and a correct joined
+/// quotation was reported as found in no source.
+#[test]
+fn joined_halves_around_a_long_attribution_are_found() {
+    check(
+        r#"
+//- sources/a.txt
+"It has the virtue of being honest," Leonard E. Burman, director of the Harbour Policy Centre and a professor at the Callow School of Economics, said of the plan. "It does not make our problems worse."
+
+//- draft.md
+"It has the virtue of being honest. It does not make our problems worse," Burman said.
+
+"It has the virtue of being honest. It does not make our problems worse," Petra Lusk said.
+"#,
+        expect![[r#"
+            1:1 exact quote «It has the virtue of being honest. It does not …» draft: Burman; sources: Leonard E. Burman
+            3:1 exact quote «It has the virtue of being honest. It does not …» draft: Petra Lusk; sources: Leonard E. Burman
+            ! 3:1-3:74 warning misattributed-quote «"It has the virtue of being honest. It does not make our problems worse,"» Attributed to Petra Lusk, but the sources attribute these words to Leonard E. Burman (sources/a.txt:1: “Leonard E. Burman”).
+                source sources/a.txt:1 (Leonard E. Burman) “It has the virtue of being honest”
+                fix 3:75-3:85 "Leonard E. Burman"
+                fixed: "It has the virtue of being honest. It does not make our problems worse," Leonard E. Burman said.
+        "#]],
+    );
+}

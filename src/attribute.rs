@@ -702,7 +702,17 @@ impl<'a> Ctx<'a> {
                 && k + 1 == toks.len()
                 && self.cap(i)
                 && self.cap(toks[k - 1])
-                && lexicon::first_name_gender(self.w(toks[k - 1])).is_some();
+                && (lexicon::first_name_gender(self.w(toks[k - 1])).is_some()
+                    || (self.lex(toks[k - 1]).class == 0
+                        && self.toks[toks[k - 1]].flags & ALLCAPS == 0));
+            // `Baker said` after `Brian Baker`: a role word that is the
+            // surname of someone the article has named.
+            let known_surname = k + 1 == toks.len()
+                && self.cap(i)
+                && self.with_surname(l).iter().any(|&e| {
+                    let ent = &self.entities[e as usize];
+                    !ent.anonymous && ent.kind == EntityKind::Person && ent.name.contains(' ')
+                });
             // `Commission on Presidential Debates`: a small word inside an
             // organisation's name.
             let inside_org = k > 0
@@ -716,6 +726,7 @@ impl<'a> Ctx<'a> {
             if !self.cap(i)
                 || (!after_honorific
                     && !after_first_name
+                    && !known_surname
                     && (lexicon::is_title_word(l) || lexicon::is_person_role(l)))
                 || (lexicon::determiner(l).is_some()
                     && !(lexicon::is_initials(self.w(i)) && self.inner_period(i + 1)))
@@ -1518,6 +1529,16 @@ fn name_word(ctx: &Ctx, k: usize) -> bool {
         && ctx.lex(k).cue.is_none()
 }
 
+/// A capitalised role word that can end a name as its surname (`King`,
+/// `Bishop`, `Baker`), not followed by another capitalised word.
+fn role_surname(ctx: &Ctx, k: usize) -> bool {
+    ctx.is_word(k)
+        && ctx.cap(k)
+        && ctx.toks[k].flags & ALLCAPS == 0
+        && ctx.lex(k).is(lexicon::PERSON_ROLE | lexicon::TITLE)
+        && !(k + 1 < ctx.toks.len() && ctx.is_word(k + 1) && ctx.cap(k + 1))
+}
+
 /// `Clinton’s` is Clinton.
 fn strip_possessive(w: &str) -> (&str, bool) {
     for suffix in ["’s", "'s", "’", "'"] {
@@ -1613,6 +1634,30 @@ fn note_mentions(ctx: &mut Ctx, s: usize, e: usize) {
                 && name_word(ctx, k + 1)
             {
                 initial = true;
+                if let Some(last) = words.last_mut() {
+                    last.push('.');
+                }
+                k += 1;
+            } else if lexicon::is_initials(w)
+                && k + 1 < e
+                && matches!(ctx.toks[k].t, T::Punct('.'))
+                && role_surname(ctx, k + 1)
+            {
+                // `Peter T. King`: a role word after an initial is a surname.
+                initial = true;
+                if let Some(last) = words.last_mut() {
+                    last.push('.');
+                }
+                words.push(display_word(ctx.w(k + 1)));
+                k += 2;
+                break;
+            }
+        }
+        // `Charlie King`, `Mary Bishop`: a role word after a first name.
+        if words.len() == 1 && k < e && role_surname(ctx, k) && !titled {
+            let first = lexicon::first_name_gender(&words[0]).is_some();
+            if first {
+                words.push(display_word(ctx.w(k)));
                 k += 1;
             }
         }

@@ -848,8 +848,9 @@ Tom Clarke spoke to miners on Friday. He hopes that states, led by West Virginia
 }
 
 /// A middle initial before the cue (`Julie A. Diaz said`) is not the
-/// article `a`, and a role word after a first name (`Mary Bishop`) is a
-/// surname.
+/// article `a`, and a role word after a first name or an initial (`Mary
+/// Bishop`, `Peter T. King`), or that is the surname of someone named
+/// (`King added`), is a surname.
 #[test]
 fn initial_before_the_cue_and_role_words_as_surnames() {
     check(
@@ -858,10 +859,17 @@ fn initial_before_the_cue_and_role_words_as_surnames() {
 "It was the least bad outcome," Julie A. Diaz Martinez said.
 
 "The vote was fair," Mary Bishop said.
+
+"The count took all night," said Charlie King, a Democrat from the east bank. Later King added, "Nobody complained."
+
+Representative Peter T. King spoke on Tuesday. "It was stifling," he said.
 "#,
         expect![[r#"
             names.txt:1 quote «It was the least bad outcome,» — Julie A. Diaz Martinez [Julie A. Diaz Martinez · said · after] #0
             names.txt:3 quote «The vote was fair,» — Mary Bishop [Mary Bishop · said · after] #1
+            names.txt:5 quote «The count took all night,» — Charlie King [Charlie King · said · after] #2
+            names.txt:5 fragment «Nobody complained.» — Charlie King [King · added · before] #3
+            names.txt:7 fragment «It was stifling,» — Peter T. King [he · said · after] #4
         "#]],
     );
 }

@@ -171,6 +171,7 @@ fn quotes(paths: Vec<PathBuf>, format: Format, max_bytes: usize) -> i32 {
         &LoadOptions {
             max_bytes,
             exclude: config.exclude.clone(),
+            nul_is_text: false,
         },
     );
     for w in &warnings {
@@ -405,6 +406,7 @@ fn check(
     let opts = LoadOptions {
         max_bytes,
         exclude: config.exclude.clone(),
+        nul_is_text: false,
     };
     let (docs, warnings) = load_corpus(&corpus_paths, &opts);
     for w in &warnings {
@@ -418,6 +420,7 @@ fn check(
     let draft_opts = LoadOptions {
         max_bytes,
         exclude: Vec::new(),
+        nul_is_text: true,
     };
     let (draft_docs, draft_warnings) = corpus::load(&drafts, &draft_opts);
     for w in &draft_warnings {

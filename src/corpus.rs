@@ -266,6 +266,9 @@ pub struct LoadOptions {
     pub max_bytes: usize,
     /// Gitignore-style patterns left out when walking folders.
     pub exclude: Vec<String>,
+    /// Read a file with NUL bytes as text instead of skipping it as binary:
+    /// a draft is what the writer's editor holds, and NUL is text there.
+    pub nul_is_text: bool,
 }
 
 impl Default for LoadOptions {
@@ -273,6 +276,7 @@ impl Default for LoadOptions {
         LoadOptions {
             max_bytes: DEFAULT_MAX_BYTES,
             exclude: Vec::new(),
+            nul_is_text: false,
         }
     }
 }
@@ -300,7 +304,7 @@ pub fn parse_document(
         return (None, warnings);
     };
     let sniff = &bytes[..bytes.len().min(64 * 1024)];
-    if memchr::memchr(0, sniff).is_some() {
+    if !opts.nul_is_text && memchr::memchr(0, sniff).is_some() {
         warn(
             &mut warnings,
             "binary file (contains NUL bytes); skipped".into(),
@@ -312,17 +316,15 @@ pub fn parse_document(
         warn(
             &mut warnings,
             format!(
-                "file is {} bytes, over the {} byte limit; only the first {} bytes were read",
-                bytes.len(),
-                opts.max_bytes,
-                opts.max_bytes
+                "file is over the {} byte limit; only the first {} bytes were read",
+                opts.max_bytes, opts.max_bytes
             ),
         );
         bytes = &bytes[..opts.max_bytes];
     }
     let raw = match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
-        Err(e) if e.error_len().is_none() && bytes.len() < opts.max_bytes + 1 => {
+        Err(e) if e.error_len().is_none() && bytes.len() <= opts.max_bytes => {
             // A truncation in the middle of a character: drop the partial one.
             String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned()
         }
@@ -814,7 +816,10 @@ fn read_limited(p: &Path, max: usize) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let f = std::fs::File::open(p)?;
     let mut buf = Vec::new();
-    f.take(max as u64 + 1).read_to_end(&mut buf)?;
+    // One byte past the limit tells a file that is too long; a limit of
+    // `u64::MAX` must not wrap round to reading nothing.
+    f.take((max as u64).saturating_add(1))
+        .read_to_end(&mut buf)?;
     Ok(buf)
 }
 

@@ -255,3 +255,57 @@ fn a_speaker_pinned_in_the_sidecar_overrides_the_engine() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Caught: `--max-file-size 18446744073709551615` wrapped round to a limit
+/// of nothing, so every file read as empty and a CI gate passed with no
+/// findings; and the size warning stated a size the file does not have.
+#[test]
+fn the_largest_file_size_limit_reads_whole_files() {
+    let dir = scratch("max-size");
+    std::fs::write(
+        dir.join("a.txt"),
+        "\"We will rebuild the bridge before winter,\" Ana Vidal said.\n",
+    )
+    .unwrap();
+    let o = onrecord(
+        &["quotes", "a.txt", "--max-file-size", "18446744073709551615"],
+        &dir,
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout(&o).contains("Ana Vidal"), "{}", stdout(&o));
+    let small = onrecord(&["quotes", "a.txt", "--max-file-size", "20"], &dir);
+    let err = String::from_utf8_lossy(&small.stderr);
+    assert!(err.contains("over the 20 byte limit"), "{err}");
+    assert!(!err.contains("21 bytes"), "{err}");
+}
+
+/// Caught: a NUL character in a draft made the check panic in the server
+/// (`plain text always parses`) and skipped the draft in the CLI; NUL is
+/// text in an editor buffer, so the draft is checked.
+#[test]
+fn a_draft_with_a_nul_character_is_checked() {
+    let dir = scratch("nul-draft");
+    std::fs::create_dir_all(dir.join("sources")).unwrap();
+    std::fs::write(
+        dir.join("sources/a.txt"),
+        "\"We will rebuild the bridge before winter,\" Ana Vidal said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("draft.md"),
+        "Notes\u{0} here.\n\n\"We will rebuild the bridge before winter,\" Petra Lusk said.\n",
+    )
+    .unwrap();
+    let o = onrecord(
+        &[
+            "check", "draft.md", "--corpus", "sources", "--format", "json",
+        ],
+        &dir,
+    );
+    let out = stdout(&o);
+    assert!(
+        out.contains("misattributed-quote"),
+        "{out}\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}

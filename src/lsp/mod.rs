@@ -189,6 +189,7 @@ fn parse_draft(path: &str, text: &str) -> Document {
     let opts = LoadOptions {
         max_bytes: usize::MAX,
         exclude: Vec::new(),
+        nul_is_text: true,
     };
     match corpus::parse_document(path, text.as_bytes(), None, &opts).0 {
         Some(d) => d,
@@ -302,6 +303,7 @@ impl Backend {
             let opts = LoadOptions {
                 max_bytes: corpus::DEFAULT_MAX_BYTES,
                 exclude: config.exclude.clone(),
+                nul_is_text: false,
             };
             let work = tokio::task::spawn_blocking(move || {
                 let (docs, warnings) = corpus::load_with_progress(&paths, &opts, &|done, total| {
@@ -910,6 +912,7 @@ impl LanguageServer for Backend {
         let opts = LoadOptions {
             max_bytes: corpus::DEFAULT_MAX_BYTES,
             exclude: config.exclude.clone(),
+            nul_is_text: false,
         };
         let work = tokio::task::spawn_blocking(move || {
             let mut docs: Vec<Document> = indexed.corpus.docs().to_vec();

@@ -254,9 +254,16 @@ fn count_chars(raw: &str, start: u32, end: u32) -> u32 {
         .unwrap_or(0)
 }
 
+/// Where each line starts, by the protocol's line breaks and no others:
+/// `\n`, `\r\n` and a lone `\r` (not U+2028, U+0085 or a form feed, which
+/// editors and the protocol leave inside a line).
 fn line_starts(raw: &str) -> Vec<u32> {
+    let b = raw.as_bytes();
     let mut v = vec![0u32];
-    v.extend(memchr::memchr_iter(b'\n', raw.as_bytes()).map(|i| i as u32 + 1));
+    v.extend(memchr::memchr2_iter(b'\n', b'\r', b).filter_map(|i| {
+        let crlf = b[i] == b'\r' && b.get(i + 1) == Some(&b'\n');
+        (!crlf).then_some(i as u32 + 1)
+    }));
     v.shrink_to_fit();
     v
 }
@@ -826,6 +833,14 @@ fn read_limited(p: &Path, max: usize) -> std::io::Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_break_at_lf_crlf_and_a_lone_cr_only() {
+        // A lone `\r` ends a line as the protocol says; U+2028 and a form
+        // feed do not.
+        assert_eq!(line_starts("a\rb\r\nc\nd"), vec![0, 2, 5, 7]);
+        assert_eq!(line_starts("a\u{2028}b\u{c}c"), vec![0]);
+    }
 
     #[test]
     fn view_map_runs_give_back_every_byte() {

@@ -637,3 +637,60 @@ async fn answers_wait_for_the_first_index() {
     );
     peer.shutdown().await;
 }
+
+/// Caught: open documents counted U+2028, U+0085, vertical tab and form
+/// feed as line breaks (the rope's default) while the protocol and the
+/// engine count `\n`, `\r\n` and `\r`; after such a character the editor's
+/// next edit landed on the wrong line and diagnostics pointed at the wrong
+/// words.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_the_protocol_s_line_breaks_split_lines() {
+    let ws = workspace();
+    let mut peer = Peer::ready(&ws).await;
+    let uri = ws.uri("drafts/story.md");
+    let quote =
+        "\"We will not vote on a plan that the people who work this harbor have not seen.\"";
+    let v1 =
+        format!("# Harbor vote\nNotes\u{2028}from the meeting\u{c} and\u{85} more.\n{quote}\n");
+    peer.open(&uri, "markdown", 1, &v1).await;
+    let first = peer
+        .wait_notification("textDocument/publishDiagnostics", |p| {
+            p["uri"] == uri && p["version"] == 1
+        })
+        .await;
+    let at = |text: &str, diags: &Value| -> (u64, u64, u64, u64) {
+        let d = diags["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == "unattributed-quote")
+            .cloned()
+            .expect("an unattributed-quote diagnostic");
+        let want = utf16_pos(text, text.find(quote).unwrap());
+        (
+            d["range"]["start"]["line"].as_u64().unwrap(),
+            d["range"]["start"]["character"].as_u64().unwrap(),
+            want.0,
+            want.1,
+        )
+    };
+    let (l, c, wl, wc) = at(&v1, &first);
+    assert_eq!((l, c), (wl, wc));
+    // An edit at the start of the quotation's line, as the editor counts it.
+    peer.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+            {"range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 0}}, "text": "Today: "}
+        ]}),
+    )
+    .await;
+    let v2 = v1.replacen(quote, &format!("Today: {quote}"), 1);
+    let second = peer
+        .wait_notification("textDocument/publishDiagnostics", |p| {
+            p["uri"] == uri && p["version"] == 2
+        })
+        .await;
+    let (l, c, wl, wc) = at(&v2, &second);
+    assert_eq!((l, c), (wl, wc), "the edit landed where the editor put it");
+    peer.shutdown().await;
+}

@@ -138,8 +138,9 @@ impl Builder {
 /// Maps each character of a decoded text token to its bytes in the file.
 fn push_decoded(b: &mut Builder, raw: &str, span_start: usize, span_end: usize, decoded: &str) {
     let rb = raw.as_bytes();
+    let chars: Vec<char> = decoded.chars().collect();
     let mut i = span_start;
-    for c in decoded.chars() {
+    for (j, &c) in chars.iter().enumerate() {
         let mut buf = [0u8; 4];
         let enc = c.encode_utf8(&mut buf).as_bytes();
         loop {
@@ -153,14 +154,7 @@ fn push_decoded(b: &mut Builder, raw: &str, span_start: usize, span_end: usize, 
                 break;
             }
             if rb[i] == b'&' {
-                let limit = (i + 40).min(span_end);
-                let mut k = i + 1;
-                while k < limit && (rb[k].is_ascii_alphanumeric() || rb[k] == b'#') {
-                    k += 1;
-                }
-                if k < span_end && rb[k] == b';' {
-                    k += 1;
-                }
+                let k = entity_end(rb, i, span_end, chars.get(j + 1).copied());
                 b.push_char(c, i as u32, k as u32);
                 i = k;
                 break;
@@ -172,6 +166,33 @@ fn push_decoded(b: &mut Builder, raw: &str, span_start: usize, span_end: usize, 
             }
         }
     }
+}
+
+/// Where the entity at `rb[at]` ends: the whole `&name;` when the text goes
+/// on with the next decoded character there, else the shortest name after
+/// which it does (`&regx` is `&reg` and an `x`; `&notit;` is `&not` and
+/// `it;`). Bounded to 40 bytes, so the walk stays linear.
+fn entity_end(rb: &[u8], at: usize, span_end: usize, next: Option<char>) -> usize {
+    let limit = (at + 40).min(span_end);
+    let mut run = at + 1;
+    while run < limit && (rb[run].is_ascii_alphanumeric() || rb[run] == b'#') {
+        run += 1;
+    }
+    let greedy = if run < span_end && rb[run] == b';' {
+        run + 1
+    } else {
+        run
+    };
+    let Some(next) = next else {
+        return greedy;
+    };
+    let mut buf = [0u8; 4];
+    let enc = next.encode_utf8(&mut buf).as_bytes();
+    let goes_on = |k: usize| k < span_end && (rb[k..span_end].starts_with(enc) || rb[k] == b'&');
+    if goes_on(greedy) {
+        return greedy;
+    }
+    (at + 2..run).find(|&k| goes_on(k)).unwrap_or(greedy)
 }
 
 fn attr(tag: &html5gum::StartTag<usize>, name: &str) -> Option<String> {
@@ -320,6 +341,24 @@ pub fn view(raw: &str) -> HtmlView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_legacy_entity_followed_by_letters_keeps_later_offsets() {
+        // Caught: `&regx` mapped every later character of the run to its
+        // end, so the quotation's range was empty.
+        for raw in [
+            "<p>See &regx and then \u{201c}we will rebuild the bridge\u{201d} here.</p>",
+            "<p>Go to /a?x=1&region=us then \u{201c}we will rebuild the bridge\u{201d} here.</p>",
+            "<p>Cats &notit; so \u{201c}we will rebuild the bridge\u{201d} here.</p>",
+        ] {
+            let v = view(raw);
+            let at = v.text.find("we will").unwrap();
+            for (k, ch) in v.text[at..at + 7].char_indices() {
+                let (s, e) = v.map.get((at + k) as u32).unwrap();
+                assert_eq!(&raw[s as usize..e as usize], ch.to_string(), "{raw}");
+            }
+        }
+    }
 
     #[test]
     fn text_maps_back_to_file_offsets_through_entities() {

@@ -309,3 +309,34 @@ fn a_draft_with_a_nul_character_is_checked() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+/// Caught: `exit` without `shutdown` ended the server with code 0; the
+/// protocol says 1, so an editor can tell a crash from a clean stop.
+#[test]
+fn serve_exits_1_without_shutdown_and_0_after_it() {
+    use std::io::Write;
+    let dir = scratch("serve-exit");
+    let frame = |body: &str| format!("Content-Length: {}\r\n\r\n{body}", body.len());
+    let init = r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#;
+    let shutdown = r#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#;
+    let exit = r#"{"jsonrpc":"2.0","method":"exit"}"#;
+    for (messages, want) in [(vec![init, exit], 1), (vec![init, shutdown, exit], 0)] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_onrecord"))
+            .arg("serve")
+            .current_dir(&dir)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start the server");
+        let mut stdin = child.stdin.take().unwrap();
+        for m in &messages {
+            stdin.write_all(frame(m).as_bytes()).unwrap();
+            stdin.flush().unwrap();
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        drop(stdin);
+        let out = child.wait_with_output().expect("the server ends");
+        assert_eq!(out.status.code(), Some(want), "{messages:?}");
+    }
+}

@@ -38,20 +38,36 @@ pub fn serve_stdio() -> i32 {
             return 2;
         }
     };
+    let shut_down = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let seen = shut_down.clone();
     rt.block_on(async {
-        let (service, socket) = service();
+        let (service, socket) = service_with(seen);
         Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
             .serve(service)
             .await;
     });
-    0
+    // The protocol's rule: `exit` (or the client going away) without a
+    // `shutdown` first is an abnormal end.
+    if shut_down.load(std::sync::atomic::Ordering::SeqCst) {
+        0
+    } else {
+        1
+    }
 }
 
 /// The service, for serving over any pipe (tests use an in-memory one).
 pub fn service() -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
+    service_with(Arc::new(std::sync::atomic::AtomicBool::new(false)))
+}
+
+/// The service, setting `shut_down` when the client sends `shutdown`.
+fn service_with(
+    shut_down: Arc<std::sync::atomic::AtomicBool>,
+) -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
     LspService::build(|client| Backend {
         client,
         state: Arc::new(Mutex::new(State::default())),
+        shut_down,
     })
     .custom_method("onrecord/sources", Backend::sources_request)
     .finish()
@@ -68,6 +84,8 @@ impl notification::Notification for StatusNotification {
 pub struct Backend {
     client: Client,
     state: Arc<Mutex<State>>,
+    /// Set by `shutdown`, read for the exit code.
+    shut_down: Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// The corpus as the server holds it.
@@ -740,6 +758,8 @@ impl LanguageServer for Backend {
     }
 
     async fn shutdown(&self) -> Result<()> {
+        self.shut_down
+            .store(true, std::sync::atomic::Ordering::SeqCst);
         let mut s = self.state.lock().await;
         s.shut_down = true;
         if let Some(t) = s.indexing.take() {

@@ -891,18 +891,14 @@ impl LanguageServer for Backend {
         };
         let root = root.unwrap_or_else(|| PathBuf::from("."));
         let mut changed: Vec<(PathBuf, bool)> = Vec::new();
+        let mut settings_touched = false;
         for ev in &params.changes {
             let Some(path) = ev.uri.to_file_path().map(|p| p.into_owned()) else {
                 continue;
             };
             if path.file_name().is_some_and(|n| n == config::FILE_NAME) {
-                let old = config.clone();
-                self.reload_config().await;
-                let new = self.state.lock().await.config.clone();
-                if new != old {
-                    self.reindex().await;
-                }
-                return;
+                settings_touched = true;
+                continue;
             }
             // A sidecar (`a.txt.meta.toml`: metadata, pinned speakers)
             // changes its article.
@@ -913,6 +909,20 @@ impl LanguageServer for Backend {
                 continue;
             }
             changed.push((path, ev.typ == FileChangeType::DELETED));
+        }
+        // The settings file in the batch: new settings re-read the whole
+        // corpus (which covers the batch's other files); unchanged ones
+        // leave those files to be handled below.
+        let mut config = config;
+        if settings_touched {
+            let old = config.clone();
+            self.reload_config().await;
+            let new = self.state.lock().await.config.clone();
+            if new != old {
+                self.reindex().await;
+                return;
+            }
+            config = new;
         }
         let roots = config.corpus_under(&root);
         let relevant: Vec<(PathBuf, bool)> = changed

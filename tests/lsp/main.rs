@@ -694,3 +694,37 @@ async fn only_the_protocol_s_line_breaks_split_lines() {
     assert_eq!((l, c), (wl, wc), "the edit landed where the editor put it");
     peer.shutdown().await;
 }
+
+/// Caught: a watched-files batch that held `onrecord.toml` dropped the
+/// batch's other changes, so a new article next to an unchanged settings
+/// file was never read.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_settings_file_in_a_watched_batch_keeps_the_other_changes() {
+    let ws = workspace();
+    ws.write("onrecord.toml", "corpus = [\"sources\"]\n");
+    let mut peer = Peer::ready(&ws).await;
+    let uri = ws.uri("drafts/story.md");
+    let text = "\"The channel will be deeper than any harbor on this coast by next spring,\" Ada Brenner said.\n";
+    peer.open(&uri, "markdown", 1, text).await;
+    let diags = peer.diagnostics_for(&uri, 1).await;
+    assert!(codes_and_lines(&diags)
+        .iter()
+        .any(|(c, _)| c == "unknown-quote"));
+    ws.write(
+        "sources/harbor-c.txt",
+        "Interview\n\n\"The channel will be deeper than any harbor on this coast by next spring,\" Ada Brenner said.\n",
+    );
+    peer.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [
+            {"uri": ws.uri("onrecord.toml"), "type": 2},
+            {"uri": ws.uri("sources/harbor-c.txt"), "type": 1}
+        ]}),
+    )
+    .await;
+    let status = peer
+        .wait_notification("onrecord/status", |p| p["articles"] == 3)
+        .await;
+    assert_eq!(status["state"], "ready");
+    peer.shutdown().await;
+}

@@ -326,7 +326,7 @@ fn load_config(path: Option<&Path>) -> Result<Config, String> {
         Some(p) => (p.to_path_buf(), true),
         None => (PathBuf::from(config::FILE_NAME), false),
     };
-    let text = match std::fs::read_to_string(&path) {
+    let text = match corpus::read_small_text(&path) {
         Ok(t) => t,
         Err(e) if !named && e.kind() == std::io::ErrorKind::NotFound => return Ok(config),
         Err(e) => return Err(format!("{}: {e}", path.display())),

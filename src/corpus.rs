@@ -752,10 +752,24 @@ pub fn collect_files(paths: &[PathBuf], exclude: &[String]) -> (Vec<PathBuf>, Ve
         for entry in walker {
             match entry {
                 Ok(e) => {
-                    if e.file_type().is_some_and(|t| t.is_file())
-                        && Format::from_path(e.path()).is_some()
-                    {
+                    let kind = e.file_type();
+                    if Format::from_path(e.path()).is_none() || kind.is_some_and(|t| t.is_dir()) {
+                        continue;
+                    }
+                    if kind.is_some_and(|t| t.is_file()) {
                         files.push(e.into_path());
+                    } else {
+                        // A FIFO would block the read and a device never
+                        // end; a symlink may lead out of the corpus.
+                        let what = if kind.is_some_and(|t| t.is_symlink()) {
+                            "a symbolic link"
+                        } else {
+                            "not a regular file"
+                        };
+                        warnings.push(Warning {
+                            file: display_path(e.path()),
+                            message: format!("{what}; skipped"),
+                        });
                     }
                 }
                 Err(e) => warnings.push(Warning {
@@ -814,13 +828,52 @@ pub fn load_file(p: &Path, opts: &LoadOptions) -> (Option<Document>, Vec<Warning
     };
     let mut sidecar_path = p.as_os_str().to_owned();
     sidecar_path.push(".meta.toml");
-    let sidecar = std::fs::read_to_string(PathBuf::from(sidecar_path)).ok();
-    parse_document(&path, &bytes, sidecar.as_deref(), opts)
+    let sidecar_path = PathBuf::from(sidecar_path);
+    let mut sidecar_warnings = Vec::new();
+    let sidecar = match read_small_text(&sidecar_path) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => {
+            sidecar_warnings.push(Warning {
+                file: display_path(&sidecar_path),
+                message: format!("sidecar ignored: {}", one_line(&e.to_string())),
+            });
+            None
+        }
+    };
+    let (doc, mut warnings) = parse_document(&path, &bytes, sidecar.as_deref(), opts);
+    warnings.extend(sidecar_warnings);
+    (doc, warnings)
 }
 
-/// Reads at most one byte past the limit, so a huge file is never held whole.
+/// Sidecars and settings files are small; a larger one is refused whole.
+pub const SMALL_FILE_MAX: usize = 1 << 20;
+
+/// A sidecar or settings file as text: a regular file of at most
+/// [`SMALL_FILE_MAX`] bytes in UTF-8. The error never quotes the contents.
+pub fn read_small_text(p: &Path) -> std::io::Result<String> {
+    let bytes = read_limited(p, SMALL_FILE_MAX)?;
+    if bytes.len() > SMALL_FILE_MAX {
+        return Err(std::io::Error::other(format!(
+            "larger than {SMALL_FILE_MAX} bytes"
+        )));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        std::io::Error::other(format!(
+            "not valid UTF-8 (first bad byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// Reads at most one byte past the limit, so a huge file is never held
+/// whole; only a regular file (a FIFO would block the read, a device such
+/// as `/dev/zero` would never end), whatever a symlink points to.
 fn read_limited(p: &Path, max: usize) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
+    if !std::fs::metadata(p)?.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
     let f = std::fs::File::open(p)?;
     let mut buf = Vec::new();
     // One byte past the limit tells a file that is too long; a limit of

@@ -340,3 +340,46 @@ fn serve_exits_1_without_shutdown_and_0_after_it() {
         assert_eq!(out.status.code(), Some(want), "{messages:?}");
     }
 }
+
+/// Caught: a FIFO named like an article or a sidecar hung `onrecord
+/// quotes`, and a symlink to `/dev/zero` was read until memory ran out.
+/// Only regular files are read; the others are named in one warning each.
+#[cfg(unix)]
+#[test]
+fn special_files_are_skipped_with_a_warning_not_read() {
+    let dir = scratch("special-files");
+    std::fs::write(
+        dir.join("a.txt"),
+        "\"We will rebuild the bridge before winter,\" Ana Vidal said.\n",
+    )
+    .unwrap();
+    for fifo in ["b.txt", "a.txt.meta.toml"] {
+        let made = Command::new("mkfifo").arg(dir.join(fifo)).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo {fifo}");
+    }
+    std::os::unix::fs::symlink("/dev/zero", dir.join("c.txt")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_onrecord"))
+        .args(["quotes", "."])
+        .current_dir(&dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run onrecord");
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(30) {
+            let _ = child.kill();
+            panic!("onrecord quotes hung on a special file");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(stdout(&out).contains("Ana Vidal"), "{err}");
+    assert!(err.contains("b.txt: not a regular file; skipped"), "{err}");
+    assert!(err.contains("c.txt: a symbolic link; skipped"), "{err}");
+    assert!(
+        err.contains("a.txt.meta.toml: sidecar ignored: not a regular file"),
+        "{err}"
+    );
+}

@@ -245,7 +245,13 @@ impl Backend {
         let mut problems = Vec::new();
         if let Some(root) = &root {
             let path = root.join(config::FILE_NAME);
-            if let Ok(text) = std::fs::read_to_string(&path) {
+            let read = corpus::read_small_text(&path);
+            if let Err(e) = &read {
+                if e.kind() != std::io::ErrorKind::NotFound {
+                    problems.push(format!("{}: {e}; using the defaults", config::FILE_NAME));
+                }
+            }
+            if let Ok(text) = read {
                 match config.apply_toml(&text) {
                     Ok(skipped) => problems.extend(
                         skipped

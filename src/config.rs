@@ -186,13 +186,23 @@ impl Config {
     /// Applies an `onrecord.toml`. On a syntax error nothing is applied.
     /// Unknown codes or severities are reported and skipped.
     pub fn apply_toml(&mut self, text: &str) -> Result<Vec<String>, ConfigError> {
-        let layer: Layer = toml::from_str(text).map_err(|e| ConfigError {
+        let as_error = |e: toml::de::Error| ConfigError {
             line: e
                 .span()
                 .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
             message: e.message().lines().next().unwrap_or("invalid TOML").into(),
-        })?;
-        Ok(self.apply(layer))
+        };
+        // A key the settings do not have (a typo such as `corpuss`) is
+        // reported, not silently dropped.
+        let mut unknown = Vec::new();
+        let de = toml::de::Deserializer::parse(text).map_err(as_error)?;
+        let layer: Layer = serde_ignored::deserialize(de, |path| {
+            unknown.push(format!("unknown setting `{path}`; ignored"))
+        })
+        .map_err(as_error)?;
+        let mut skipped = unknown;
+        skipped.extend(self.apply(layer));
+        Ok(skipped)
     }
 
     /// Applies settings sent by an editor: the same keys as the file, either
@@ -263,6 +273,24 @@ impl Config {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn unknown_settings_are_reported_not_dropped_silently() {
+        // Caught: a typo in a key was ignored without a word.
+        let mut c = Config::default();
+        let skipped = c
+            .apply_toml("corpuss = [\"x\"]\n[check]\nmin_wrds = 3\nmin_words = 5\n")
+            .expect("valid TOML");
+        assert!(
+            skipped.iter().any(|s| s.contains("`corpuss`")),
+            "{skipped:?}"
+        );
+        assert!(
+            skipped.iter().any(|s| s.contains("`check.min_wrds`")),
+            "{skipped:?}"
+        );
+        assert_eq!(c.min_words, 5, "known keys still apply");
+    }
     use super::*;
 
     #[test]

@@ -701,7 +701,7 @@ async fn only_the_protocol_s_line_breaks_split_lines() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_settings_file_in_a_watched_batch_keeps_the_other_changes() {
     let ws = workspace();
-    ws.write("onrecord.toml", "corpus = [\"sources\"]\n");
+    ws.write("onrecord.toml", "[corpus]\npaths = [\"sources\"]\n");
     let mut peer = Peer::ready(&ws).await;
     let uri = ws.uri("drafts/story.md");
     let text = "\"The channel will be deeper than any harbor on this coast by next spring,\" Ada Brenner said.\n";

@@ -152,6 +152,8 @@ struct State {
     init_options: Option<serde_json::Value>,
     settings: Option<serde_json::Value>,
     reported_config_error: Option<String>,
+    /// The last index held no articles, and the user was told.
+    reported_empty_corpus: bool,
     indexed: Arc<Indexed>,
     /// Bumped each time the corpus changes.
     generation: u64,
@@ -174,6 +176,7 @@ impl Default for State {
             init_options: None,
             settings: None,
             reported_config_error: None,
+            reported_empty_corpus: false,
             indexed: Arc::new(Indexed::empty()),
             generation: 0,
             indexing: None,
@@ -226,7 +229,12 @@ fn compute_view(indexed: &Indexed, config: &Config, uri: &Uri, language: &str, t
         }
     }
     let doc = parse_draft(&draft_path(uri, language), text);
-    let report = check::check(&indexed.corpus, &doc, config);
+    let mut report = check::check(&indexed.corpus, &doc, config);
+    // With no source articles every quotation would be "found in no
+    // source": the editor is told once instead (see `adopt`).
+    if indexed.corpus.docs().is_empty() {
+        report.findings.clear();
+    }
     View::Draft {
         doc: Box::new(doc),
         report,
@@ -456,16 +464,32 @@ async fn adopt(client: &Client, state: &Arc<Mutex<State>>, indexed: Indexed) {
             .log_message(MessageType::WARNING, format!("onrecord: {w}"))
             .await;
     }
-    let (uris, refresh_hints, refresh_lenses) = {
+    let empty = indexed.corpus.docs().is_empty();
+    let (uris, refresh_hints, refresh_lenses, tell_empty) = {
         let mut s = state.lock().await;
+        let tell_empty = empty && !s.reported_empty_corpus;
+        s.reported_empty_corpus = empty;
         s.indexed = Arc::new(indexed);
         s.generation += 1;
         (
             s.docs.keys().cloned().collect::<Vec<Uri>>(),
             s.refresh_hints,
             s.refresh_lenses,
+            tell_empty,
         )
     };
+    if tell_empty {
+        // As the command line refuses the same situation: said once, where
+        // the user sees it.
+        client
+            .show_message(
+                MessageType::WARNING,
+                "onrecord: no source articles (.txt, .md, .html) found in the corpus; \
+                 quotations are not checked. Open the project folder, or set [corpus] paths \
+                 in onrecord.toml.",
+            )
+            .await;
+    }
     for uri in uris {
         schedule(client, state, uri, Duration::ZERO).await;
     }

@@ -728,3 +728,38 @@ async fn a_settings_file_in_a_watched_batch_keeps_the_other_changes() {
     assert_eq!(status["state"], "ready");
     peer.shutdown().await;
 }
+
+/// Caught: started outside a project, the server found no articles, said
+/// so only in a log line, then marked every quotation "found in no source
+/// article". It now says so once, where the user sees it, and publishes
+/// no findings it cannot stand behind.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_empty_corpus_is_said_once_not_flagged_on_every_quotation() {
+    let ws = Workspace::new();
+    ws.write("drafts/story.md", &draft_text());
+    let mut peer = Peer::ready(&ws).await;
+    let message = peer
+        .wait_notification("window/showMessage", |p| {
+            p["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("no source articles"))
+        })
+        .await;
+    assert_eq!(message["type"], 2, "a warning");
+    let uri = ws.uri("drafts/story.md");
+    peer.open(&uri, "markdown", 1, &draft_text()).await;
+    let diags = peer.diagnostics_for(&uri, 1).await;
+    assert_eq!(diags, json!([]));
+    let told = peer
+        .notifications
+        .iter()
+        .filter(|n| {
+            n["method"] == "window/showMessage"
+                && n["params"]["message"]
+                    .as_str()
+                    .is_some_and(|m| m.contains("no source articles"))
+        })
+        .count();
+    assert!(told <= 1, "told {told} times");
+    peer.shutdown().await;
+}

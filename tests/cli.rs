@@ -383,3 +383,88 @@ fn special_files_are_skipped_with_a_warning_not_read() {
         "{err}"
     );
 }
+
+/// Caught: one malformed message (a body that is not JSON, a bad
+/// `Content-Length`, a lone surrogate, a float id, no `jsonrpc`) got one
+/// error and then the server stopped reading and exited. Now each gets its
+/// JSON-RPC error and the session goes on; an unknown `$/` request with an
+/// id is answered too.
+#[test]
+fn malformed_messages_get_errors_and_the_server_keeps_reading() {
+    use std::io::{Read, Write};
+    let dir = scratch("serve-malformed");
+    let frame = |body: &[u8]| {
+        let mut f = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+        f.extend_from_slice(body);
+        f
+    };
+    let mut input: Vec<u8> = Vec::new();
+    input.extend(frame(b"this is not json"));
+    input.extend(b"Content-Length: twelve\r\n\r\n");
+    input.extend(frame(
+        br#"{"jsonrpc":"2.0","id":1,"method":"x","params":"\ud800"}"#,
+    ));
+    input.extend(frame(&[0xff, 0xfe, 0xfd]));
+    input.extend(frame(
+        br#"{"jsonrpc":"2.0","id":2.5,"method":"initialize"}"#,
+    ));
+    input.extend(frame(
+        br#"{"id":3,"method":"initialize","params":{"capabilities":{}}}"#,
+    ));
+    input.extend(frame(
+        br#"{"jsonrpc":"2.0","id":4,"method":"$/somethingUnknown"}"#,
+    ));
+    input.extend(frame(
+        br#"{"jsonrpc":"2.0","id":5,"method":"initialize","params":{"capabilities":{}}}"#,
+    ));
+    let rest = frame(br#"{"jsonrpc":"2.0","id":6,"method":"shutdown"}"#);
+    let exit = frame(br#"{"jsonrpc":"2.0","method":"exit"}"#);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_onrecord"))
+        .arg("serve")
+        .current_dir(&dir)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start the server");
+    // As a client does: wait for `initialize` to be answered before
+    // `shutdown`, and for that before `exit`.
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(&input).unwrap();
+    stdin.flush().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    stdin.write_all(&rest).unwrap();
+    stdin.flush().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    stdin.write_all(&exit).unwrap();
+    drop(stdin);
+    let mut out = Vec::new();
+    child.stdout.take().unwrap().read_to_end(&mut out).unwrap();
+    let status = child.wait().unwrap();
+    let text = String::from_utf8_lossy(&out);
+    let replies: Vec<Value> = text
+        .split("Content-Length: ")
+        .filter_map(|f| f.split_once("\r\n\r\n"))
+        .filter_map(|(_, body)| serde_json::from_str(body).ok())
+        .collect();
+    let errors: Vec<i64> = replies
+        .iter()
+        .filter_map(|r| r["error"]["code"].as_i64())
+        .collect();
+    assert_eq!(
+        errors,
+        vec![-32700, -32700, -32700, -32700, -32600, -32600, -32601],
+        "{text}"
+    );
+    assert!(
+        replies
+            .iter()
+            .any(|r| r["id"] == 5 && r["result"]["capabilities"].is_object()),
+        "initialize after the bad frames: {text}"
+    );
+    assert!(
+        replies.iter().any(|r| r["id"] == 6),
+        "shutdown answered: {text}"
+    );
+    assert_eq!(status.code(), Some(0));
+}

@@ -8,6 +8,7 @@
 
 mod features;
 pub mod position;
+mod transport;
 
 use crate::check::{self, Corpus, DraftReport};
 use crate::config::{self, Config};
@@ -42,10 +43,27 @@ pub fn serve_stdio() -> i32 {
     let seen = shut_down.clone();
     rt.block_on(async {
         let (service, socket) = service_with(seen);
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        // Frames pass through `transport`, which answers malformed ones
+        // itself and keeps reading, before the crate's server sees them.
+        let (to_server, server_in) = tokio::io::duplex(1 << 16);
+        let (server_out, from_server) = tokio::io::duplex(1 << 16);
+        let out = Arc::new(Mutex::new(tokio::io::stdout()));
+        tokio::spawn(transport::read_client(
+            tokio::io::stdin(),
+            to_server,
+            out.clone(),
+        ));
+        let writer = tokio::spawn(transport::write_server(from_server, out));
+        Server::new(server_in, server_out, socket)
             .serve(service)
             .await;
+        // The server's last replies (to `shutdown`) reach the client before
+        // the process ends.
+        let _ = tokio::time::timeout(Duration::from_secs(2), writer).await;
     });
+    // A read of standard input may still be waiting on its thread; the
+    // process does not wait for it.
+    rt.shutdown_background();
     // The protocol's rule: `exit` (or the client going away) without a
     // `shutdown` first is an abnormal end.
     if shut_down.load(std::sync::atomic::Ordering::SeqCst) {

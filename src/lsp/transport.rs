@@ -1,0 +1,237 @@
+//! The framing layer between the editor's pipe and the protocol crate.
+//!
+//! Every frame the client sends is read whole and checked here first: its
+//! headers, its length, UTF-8, JSON, the `jsonrpc` field and the id. A bad
+//! frame gets its JSON-RPC error (id `null` when none can be read) and the
+//! next frame is read, so one malformed message never ends the session.
+//! Good frames go on to the crate unchanged; the crate's replies and ours are
+//! written to the editor one whole frame at a time.
+
+use serde_json::{json, Value};
+use std::sync::Arc;
+use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use tokio::sync::Mutex;
+
+/// A body larger than this is refused rather than read into memory.
+const MAX_BODY: usize = 1 << 30;
+/// A header line longer than this is not a header.
+const MAX_HEADER_LINE: usize = 8 * 1024;
+
+/// What a frame's headers said.
+enum Header {
+    Length(usize),
+    /// Readable headers, but no usable `Content-Length`.
+    Bad(String),
+    /// The input ended.
+    End,
+}
+
+/// Reads one header block (lines up to an empty line).
+async fn read_header<R: AsyncBufRead + Unpin>(r: &mut R) -> std::io::Result<Header> {
+    let mut length: Option<Result<usize, String>> = None;
+    let mut seen_any = false;
+    loop {
+        let mut line = Vec::new();
+        let n = (&mut *r)
+            .take(MAX_HEADER_LINE as u64)
+            .read_until(b'\n', &mut line)
+            .await?;
+        if n == 0 {
+            return Ok(if seen_any {
+                Header::Bad("the input ended inside the headers".into())
+            } else {
+                Header::End
+            });
+        }
+        let text = String::from_utf8_lossy(&line);
+        let text = text.trim_end_matches(['\r', '\n']);
+        if text.is_empty() {
+            if !seen_any {
+                // Stray blank lines between frames.
+                continue;
+            }
+            return Ok(match length {
+                Some(Ok(n)) if n <= MAX_BODY => Header::Length(n),
+                Some(Ok(n)) => Header::Bad(format!("Content-Length {n} is over the limit")),
+                Some(Err(e)) => Header::Bad(e),
+                None => Header::Bad("no Content-Length header".into()),
+            });
+        }
+        seen_any = true;
+        if let Some((name, value)) = text.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("content-length") {
+                let v = value.trim();
+                length = Some(
+                    v.parse::<usize>()
+                        .map_err(|_| format!("Content-Length `{v}` is not a number")),
+                );
+            }
+        }
+    }
+}
+
+/// Why a well-framed body is not a message the crate can take, with the id
+/// to answer when one could be read.
+fn check_message(body: &[u8]) -> Result<(), (Value, i64, String)> {
+    let text = std::str::from_utf8(body).map_err(|_| {
+        (
+            Value::Null,
+            -32700,
+            "Parse error: the body is not UTF-8".to_string(),
+        )
+    })?;
+    let v: Value = serde_json::from_str(text)
+        .map_err(|e| (Value::Null, -32700, format!("Parse error: {e}")))?;
+    let Some(obj) = v.as_object() else {
+        return Err((Value::Null, -32600, "Invalid Request: not an object".into()));
+    };
+    let id = obj.get("id").cloned();
+    let id_ok = match &id {
+        None | Some(Value::String(_)) | Some(Value::Null) => true,
+        Some(Value::Number(n)) => n.is_i64() || n.is_u64(),
+        Some(_) => false,
+    };
+    let answer_id = if id_ok {
+        id.clone().unwrap_or(Value::Null)
+    } else {
+        Value::Null
+    };
+    if obj.get("jsonrpc").and_then(Value::as_str) != Some("2.0") {
+        return Err((
+            answer_id,
+            -32600,
+            "Invalid Request: `jsonrpc` must be \"2.0\"".into(),
+        ));
+    }
+    if !id_ok {
+        return Err((
+            Value::Null,
+            -32600,
+            "Invalid Request: the id must be an integer or a string".into(),
+        ));
+    }
+    match obj.get("method") {
+        Some(Value::String(m)) => {
+            // `$/` requests this server does not know get an answer; the
+            // crate would drop them and leave the client waiting.
+            if m.starts_with("$/") && id.is_some() {
+                return Err((answer_id, -32601, format!("Method not found: {m}")));
+            }
+            Ok(())
+        }
+        Some(_) => Err((
+            answer_id,
+            -32600,
+            "Invalid Request: `method` must be a string".into(),
+        )),
+        // A response to one of the server's own requests.
+        None if id.is_some() && (obj.contains_key("result") || obj.contains_key("error")) => Ok(()),
+        None => Err((answer_id, -32600, "Invalid Request: no `method`".into())),
+    }
+}
+
+fn frame(body: &[u8]) -> Vec<u8> {
+    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+async fn write_frame<W: AsyncWrite + Unpin>(out: &Mutex<W>, body: &[u8]) {
+    let mut w = out.lock().await;
+    let _ = w.write_all(&frame(body)).await;
+    let _ = w.flush().await;
+}
+
+/// Reads the client's frames from `input`; good ones go to `to_server`, bad
+/// ones are answered on `out`. Returns when the input ends.
+pub async fn read_client<R, S, W>(input: R, mut to_server: S, out: Arc<Mutex<W>>)
+where
+    R: tokio::io::AsyncRead + Unpin,
+    S: AsyncWrite + Unpin,
+    W: AsyncWrite + Unpin,
+{
+    let mut r = tokio::io::BufReader::new(input);
+    loop {
+        let header = match read_header(&mut r).await {
+            Ok(h) => h,
+            Err(_) => return,
+        };
+        let n = match header {
+            Header::End => return,
+            Header::Bad(why) => {
+                let err = json!({"jsonrpc": "2.0", "id": null,
+                    "error": {"code": -32700, "message": format!("Parse error: {why}")}});
+                write_frame(&out, err.to_string().as_bytes()).await;
+                continue;
+            }
+            Header::Length(n) => n,
+        };
+        let mut body = vec![0u8; n];
+        if r.read_exact(&mut body).await.is_err() {
+            return;
+        }
+        match check_message(&body) {
+            Ok(()) => {
+                if to_server.write_all(&frame(&body)).await.is_err() {
+                    return;
+                }
+                let _ = to_server.flush().await;
+            }
+            Err((id, code, message)) => {
+                let err = json!({"jsonrpc": "2.0", "id": id,
+                    "error": {"code": code, "message": message}});
+                write_frame(&out, err.to_string().as_bytes()).await;
+            }
+        }
+    }
+}
+
+/// Copies the crate's frames from `from_server` to `out`, one whole frame at
+/// a time, so that the errors written above never split one.
+pub async fn write_server<R, W>(from_server: R, out: Arc<Mutex<W>>)
+where
+    R: tokio::io::AsyncRead + Unpin,
+    W: AsyncWrite + Unpin,
+{
+    let mut r = tokio::io::BufReader::new(from_server);
+    loop {
+        let n = match read_header(&mut r).await {
+            Ok(Header::Length(n)) => n,
+            _ => return,
+        };
+        let mut body = vec![0u8; n];
+        if r.read_exact(&mut body).await.is_err() {
+            return;
+        }
+        write_frame(&out, &body).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_are_checked_before_the_crate_sees_them() {
+        let ok = br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#;
+        assert!(check_message(ok).is_ok());
+        let response = br#"{"jsonrpc":"2.0","id":7,"result":null}"#;
+        assert!(check_message(response).is_ok());
+        let code = |b: &[u8]| check_message(b).unwrap_err().1;
+        assert_eq!(code(b"not json"), -32700);
+        assert_eq!(
+            code(b"{\"jsonrpc\":\"2.0\",\"method\":\"x\",\"params\":\"\\ud800\"}"),
+            -32700
+        );
+        assert_eq!(code(&[0xff, 0xfe]), -32700);
+        assert_eq!(code(br#"{"id":1,"method":"initialize"}"#), -32600);
+        assert_eq!(code(br#"{"jsonrpc":"2.0","id":1.5,"method":"x"}"#), -32600);
+        assert_eq!(code(br#"{"jsonrpc":"2.0","id":{},"method":"x"}"#), -32600);
+        assert_eq!(
+            code(br#"{"jsonrpc":"2.0","id":3,"method":"$/unknown"}"#),
+            -32601
+        );
+        let notification = br#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":1}}"#;
+        assert!(check_message(notification).is_ok());
+    }
+}

@@ -475,7 +475,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// An initial's period, or that of a capitalised abbreviation inside a
-    /// phrase (`D.C. Mayor Muriel Bowser`, `U.S. Rep. Jo Roe`).
+    /// phrase (`D.C. Mayor Ana Brandt`, `U.S. Rep. Jo Roe`).
     fn inner_period(&self, i: usize) -> bool {
         self.initial_period(i)
             || (i > 0
@@ -531,7 +531,7 @@ impl<'a> Ctx<'a> {
                 first = j;
                 continue;
             }
-            // `the James Martin Center for Nonproliferation Studies`: a
+            // `the Callow Centre for Harbour Studies`: a
             // small word inside a capitalised organisation's name.
             if j > floor
                 && self.is_word(j)
@@ -696,7 +696,7 @@ impl<'a> Ctx<'a> {
             let after_honorific = k > 0
                 && k + 1 == toks.len()
                 && lexicon::is_title_abbreviation(lowers[k - 1].trim_end_matches('.'));
-            // `Charlie King`, `Mary Bishop`: after a first name, a role word
+            // `Sandy King`, `Mary Bishop`: after a first name, a role word
             // is a surname.
             let after_first_name = k > 0
                 && k + 1 == toks.len()
@@ -713,7 +713,7 @@ impl<'a> Ctx<'a> {
                     let ent = &self.entities[e as usize];
                     !ent.anonymous && ent.kind == EntityKind::Person && ent.name.contains(' ')
                 });
-            // `Commission on Presidential Debates`: a small word inside an
+            // `Commission on Harbour Safety`: a small word inside an
             // organisation's name.
             let inside_org = k > 0
                 && matches!(l.as_str(), "on" | "for" | "and")
@@ -823,7 +823,7 @@ impl<'a> Ctx<'a> {
                     self.note_description(e, &desc);
                     return Some(e);
                 }
-                // `Donald Trump says … The Republican presidential nominee
+                // `Ivo Marek says … The veteran harbour master
                 // noted`: a definite description that fits nobody yet is
                 // the person named in the sentence before.
                 if person && !is_plural_role(&head) {
@@ -1643,7 +1643,7 @@ fn note_mentions(ctx: &mut Ctx, s: usize, e: usize) {
                 && matches!(ctx.toks[k].t, T::Punct('.'))
                 && role_surname(ctx, k + 1)
             {
-                // `Peter T. King`: a role word after an initial is a surname.
+                // `Victor T. King`: a role word after an initial is a surname.
                 initial = true;
                 if let Some(last) = words.last_mut() {
                     last.push('.');
@@ -1653,7 +1653,7 @@ fn note_mentions(ctx: &mut Ctx, s: usize, e: usize) {
                 break;
             }
         }
-        // `Charlie King`, `Mary Bishop`: a role word after a first name.
+        // `Sandy King`, `Mary Bishop`: a role word after a first name.
         if words.len() == 1 && k < e && role_surname(ctx, k) && !titled {
             let first = lexicon::first_name_gender(&words[0]).is_some();
             if first {
@@ -1758,7 +1758,7 @@ fn cues_in(ctx: &mut Ctx, s: usize, e: usize) -> Vec<CueAt> {
             i += 1;
             continue;
         }
-        // `Clinton's remark`: after a possessive, a noun; but `Roe's said`
+        // `Roe's remark`: after a possessive, a noun; but `Roe's said`
         // is `Roe has said`.
         let past = l.ends_with("ed") || matches!(l.as_str(), "said" | "told" | "wrote");
         if i > s && ctx.is_word(i - 1) && !past && !cue.participle {
@@ -1964,7 +1964,7 @@ fn clause_subject(ctx: &mut Ctx, s: usize, end: usize, subjects: &[Subject]) -> 
     while seg < end && matches!(ctx.toks[seg].t, T::Punct(',')) {
         seg += 1;
     }
-    // `During a speech on Monday, Trump attacked …`: an opening phrase
+    // `During a speech on Monday, Roe attacked …`: an opening phrase
     // that starts with a preposition stands before the subject.
     if seg < end && ctx.is_word(seg) && ctx.lex(seg).is(lexicon::NP_STOP) {
         if let Some(comma) =
@@ -2265,7 +2265,7 @@ fn appositive_subject(
                         last: np.last,
                     });
                 }
-                // `Charlie King, a Democrat, said`: an appositive led by an
+                // `Tomas Keller, a Democrat, said`: an appositive led by an
                 // article describes the name before it.
                 let described = matches!(first_word.as_str(), "a" | "an" | "the");
                 if !(has_role || described) || k == s {
@@ -2631,7 +2631,7 @@ pub fn attribute_with(
         }
         // A paragraph that is all quotation hands its speaker on; so does a
         // closing sentence with a cue (`The official underlined that …`),
-        // and a colon introduction (`Sanders made the following comment:`).
+        // and a colon introduction (`Roe issued the following reply:`).
         prev_end_speaker = para_end_speaker[pi]
             .clone()
             .filter(|_| {
@@ -2814,7 +2814,7 @@ fn is_furniture(ctx: &Ctx, text: &str, p: &crate::extract::Paragraph) -> bool {
     let ends_sentence = end.ends_with(['.', '?', '!', '"', '”', '’', '\'', ')']);
     let words = ctx.toks.iter().filter(|t| t.t == T::Word).count();
     let shouting = ctx.toks.first().is_some_and(|t| t.flags & ALLCAPS != 0);
-    // `Mom Corners Obama On His Refusal To Use The Words`: small words
+    // `Mayor Fires Back On The Ferry Plan At The Council`: small words
     // capitalised inside a line make it a headline, whatever ends it.
     let title_case = words < 30
         && (1..ctx.toks.len())

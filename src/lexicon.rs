@@ -1427,7 +1427,7 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
 ];
 word_set!(is_title_abbreviation, TITLE_ABBREVIATION);
 
-/// Titles only with their period: `Del. Stacey Plaskett` (a delegate),
+/// Titles only with their period: `Del. Mara Quist` (a delegate),
 /// `Hon. Jo Roe`; without it they are first names (`Del Shannon`).
 pub fn is_dotted_title(l: &str) -> bool {
     matches!(l, "del" | "hon")
@@ -1537,7 +1537,7 @@ pub fn is_group_plural(lower: &str) -> bool {
 }
 
 /// Small words that prose leaves lowercase inside a sentence and headline
-/// style capitalises (`On His Refusal To Use The Words`).
+/// style capitalises (`Fires Back On The Ferry Plan At The Council`).
 pub fn is_headline_small_word(lower: &str) -> bool {
     matches!(
         lower,
@@ -1777,8 +1777,8 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 word_set!(is_abbreviation, ABBREVIATION);
 
-/// A name's initials as a word: `L` in `Janet L. Yellen`, `G.K` in
-/// `G.K. Butterfield` (the last period is a token of its own). Place
+/// A name's initials as a word: `L` in `Janet L. Yellen`, `J.R` in
+/// `J.R. Okafor` (the last period is a token of its own). Place
 /// initialisms (`U.S`, `D.C`) are abbreviations, not initials.
 pub fn is_initials(w: &str) -> bool {
     let mut letters = 0;

@@ -1074,16 +1074,16 @@ fn groups_and_initials_do_not_contradict_a_named_speaker() {
 //- sources/a.txt
 Fellow Conservatives have said the same. "The port needs new rules before the winter storms," Conservatives said in a joint letter.
 
-"We have waited long enough for the port to listen," said Oscar P. Quintero, a crane driver.
+"We have waited long enough for the port to listen," said Rafael P. Montes, a crane driver.
 
 //- draft.md
 "The port needs new rules before the winter storms," Petra Lusk said.
 
-"We have waited long enough for the port to listen," Oscar P Quintero said.
+"We have waited long enough for the port to listen," Rafael P Montes said.
 "#,
         expect![[r#"
             1:1 exact quote «The port needs new rules before the winter stor…» draft: Petra Lusk; sources: Conservatives
-            3:1 exact quote «We have waited long enough for the port to list…» draft: Oscar P. Quintero; sources: Oscar P. Quintero
+            3:1 exact quote «We have waited long enough for the port to list…» draft: Rafael P. Montes; sources: Rafael P. Montes
         "#]],
     );
 }
@@ -1118,20 +1118,20 @@ fn joined_halves_around_a_long_attribution_are_found() {
     check(
         r#"
 //- sources/a.txt
-"It has the virtue of being honest," Leonard E. Burman, director of the Harbour Policy Centre and a professor at the Callow School of Economics, said of the plan. "It does not make our problems worse."
+"The plan has one merit: it is cheap," Edgar L. Moss, director of the Harbour Policy Centre and a professor at the Callow School of Economics, said of the plan. "It leaves the old quay standing."
 
 //- draft.md
-"It has the virtue of being honest. It does not make our problems worse," Burman said.
+"The plan has one merit: it is cheap. It leaves the old quay standing," Moss said.
 
-"It has the virtue of being honest. It does not make our problems worse," Petra Lusk said.
+"The plan has one merit: it is cheap. It leaves the old quay standing," Petra Lusk said.
 "#,
         expect![[r#"
-            1:1 exact quote «It has the virtue of being honest. It does not …» draft: Burman; sources: Leonard E. Burman
-            3:1 exact quote «It has the virtue of being honest. It does not …» draft: Petra Lusk; sources: Leonard E. Burman
-            ! 3:1-3:74 warning misattributed-quote «"It has the virtue of being honest. It does not make our problems worse,"» Attributed to Petra Lusk, but the sources attribute these words to Leonard E. Burman (sources/a.txt:1: “Leonard E. Burman”).
-                source sources/a.txt:1 (Leonard E. Burman) “It has the virtue of being honest”
-                fix 3:75-3:85 "Leonard E. Burman"
-                fixed: "It has the virtue of being honest. It does not make our problems worse," Leonard E. Burman said.
+            1:1 exact quote «The plan has one merit: it is cheap. It leaves …» draft: Moss; sources: Edgar L. Moss
+            3:1 exact quote «The plan has one merit: it is cheap. It leaves …» draft: Petra Lusk; sources: Edgar L. Moss
+            ! 3:1-3:72 warning misattributed-quote «"The plan has one merit: it is cheap. It leaves the old quay standing,"» Attributed to Petra Lusk, but the sources attribute these words to Edgar L. Moss (sources/a.txt:1: “Edgar L. Moss”).
+                source sources/a.txt:1 (Edgar L. Moss) “The plan has one merit: it is cheap”
+                fix 3:73-3:83 "Edgar L. Moss"
+                fixed: "The plan has one merit: it is cheap. It leaves the old quay standing," Edgar L. Moss said.
         "#]],
     );
 }

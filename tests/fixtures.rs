@@ -710,30 +710,31 @@ The mayor posted a message late on Sunday.
     );
 }
 
-/// Caught on real news: `Rep. G.K. Butterfield` gave the speaker "G.K",
-/// `Del. Stacey Plaskett` (a delegate) "Del", `D.C. Mayor` cut the name
-/// at the abbreviation, and `Charlie King, a Democrat, said` found no
-/// speaker because the appositive has no role noun.
+/// Caught on real news: initials such as `Rep. J.R. Okafor` gave the
+/// speaker "J.R", a dotted title such as `Del. Mara Quist` (a delegate)
+/// "Del", `D.C. Mayor` cut the name at the abbreviation, and `Tomas
+/// Keller, a Democrat, said` found no speaker because the appositive has
+/// no role noun.
 #[test]
 fn initials_dotted_titles_and_described_appositives() {
     check(
         r#"
 //- hearing.txt
-"This is a sad day," said Rep. G.K. Butterfield (D-N.C.), who chairs the caucus.
+"The ferry timetable is a mess," said Rep. J.R. Okafor (D-Ore.), who chairs the committee.
 
-"This is a waste of time," said Del. Stacey Plaskett of the Virgin Islands.
+"The islands were forgotten again," said Del. Mara Quist of the Harbour Islands.
 
-"The buses will run on time," said D.C. Mayor Muriel Bowser.
+"The buses will run on time," said D.C. Mayor Ana Brandt.
 
-"Turnout makes a difference," Charlie King, a prominent New York Democrat, said.
+"The count was fair and quick," Tomas Keller, a prominent Callow Democrat, said.
 
 "We will sing it again," said Del Reeves, the band's drummer.
 "#,
         expect![[r#"
-            hearing.txt:1 quote «This is a sad day,» — G.K. Butterfield [Rep. G.K. Butterfield · said · after] #0
-            hearing.txt:3 quote «This is a waste of time,» — Stacey Plaskett [Del. Stacey Plaskett · said · after] #1
-            hearing.txt:5 quote «The buses will run on time,» — Muriel Bowser [D.C. Mayor Muriel Bowser · said · after] #2
-            hearing.txt:7 quote «Turnout makes a difference,» — Charlie King [Charlie King · said · after] #3
+            hearing.txt:1 quote «The ferry timetable is a mess,» — J.R. Okafor [Rep. J.R. Okafor · said · after] #0
+            hearing.txt:3 quote «The islands were forgotten again,» — Mara Quist [Del. Mara Quist · said · after] #1
+            hearing.txt:5 quote «The buses will run on time,» — Ana Brandt [D.C. Mayor Ana Brandt · said · after] #2
+            hearing.txt:7 quote «The count was fair and quick,» — Tomas Keller [Tomas Keller · said · after] #3
             hearing.txt:9 quote «We will sing it again,» — Del Reeves [Del Reeves · said · after] #4
         "#]],
     );
@@ -766,12 +767,12 @@ fn a_possessive_makes_a_cue_word_a_noun() {
     check(
         r#"
 //- council.txt
-Mayor Ivo Marek brushed off the question, treating Petra Lusk's remark as a joke -- "That makes me look busy" -- and, when pressed, asserting, "The budget is balanced."
+Mayor Ivo Marek brushed off the question, treating Petra Lusk's remark as a joke -- "The mayor needs a hobby" -- and, when pressed, asserting, "The budget is balanced."
 
 Lusk's said it before: "The budget is a fiction."
 "#,
         expect![[r#"
-            council.txt:1 quote «That makes me look busy» — ? #0
+            council.txt:1 quote «The mayor needs a hobby» — ? #0
             council.txt:1 quote «The budget is balanced.» — ? #1
             council.txt:3 quote «The budget is a fiction.» — Petra Lusk [Lusk's · said · before] #2
         "#]],
@@ -789,16 +790,16 @@ fn cue_words_inside_a_long_speaker_phrase() {
 //- protest.txt
 "We will be back every week," Ana Vidal said.
 
-"We feel like democracy has been stolen," Laurie Cestnick, the founder of a neighbourhood group called Occupy Callow, said.
+"The harbour belongs to all of us," Lena Vos, the founder of a neighbourhood group called Occupy Callow, said.
 
-"The protest is the largest in years," Geoff Garin, a pollster who is now advising the council, said.
+"The protest is the largest in years," Hugo Lind, a pollster who is now advising the council, said.
 
 "Nobody listens," a woman in the crowd who gave her name only as Kim, a nurse from the east bank of the river, said.
 "#,
         expect![[r#"
             protest.txt:1 quote «We will be back every week,» — Ana Vidal [Ana Vidal · said · after] #0
-            protest.txt:3 quote «We feel like democracy has been stolen,» — Laurie Cestnick [Laurie Cestnick · said · after] #1
-            protest.txt:5 quote «The protest is the largest in years,» — Geoff Garin [Geoff Garin · said · after] #2
+            protest.txt:3 quote «The harbour belongs to all of us,» — Lena Vos [Lena Vos · said · after] #1
+            protest.txt:5 quote «The protest is the largest in years,» — Hugo Lind [Hugo Lind · said · after] #2
             protest.txt:7 fragment «Nobody listens,» — ? #3
         "#]],
     );
@@ -833,43 +834,43 @@ fn gendered_role_nouns_and_collectives_are_not_she() {
 //- video.txt
 The wife of a man shot by police recorded the encounter on her phone. Police said the man had a gun.
 
-"Don't shoot him," she says.
+"Let him go home," she says.
 
-//- coal.txt
-Tom Clarke spoke to miners on Friday. He hopes that states, led by West Virginia, will pay for his credits.
+//- quay.txt
+Tom Brandt spoke to dockers on Friday. He hopes that states, led by West Virginia, will pay for the new quay.
 
-"Coal isn't the villain," he said.
+"The quay will be rebuilt by spring," he said.
 "#,
         expect![[r#"
-            video.txt:3 fragment «Don't shoot him,» — ? #0
-            coal.txt:3 quote «Coal isn't the villain,» — Tom Clarke [he · said · after] #1
+            video.txt:3 quote «Let him go home,» — ? #0
+            quay.txt:3 quote «The quay will be rebuilt by spring,» — Tom Brandt [he · said · after] #1
         "#]],
     );
 }
 
-/// A middle initial before the cue (`Julie A. Diaz said`) is not the
+/// A middle initial before the cue (`Rosa A. Vega said`) is not the
 /// article `a`, and a role word after a first name or an initial (`Mary
-/// Bishop`, `Peter T. King`), or that is the surname of someone named
+/// Bishop`, `Victor T. King`), or that is the surname of someone named
 /// (`King added`), is a surname.
 #[test]
 fn initial_before_the_cue_and_role_words_as_surnames() {
     check(
         r#"
 //- names.txt
-"It was the least bad outcome," Julie A. Diaz Martinez said.
+"The ferry will sail on Monday," Rosa M. Vega Ortiz said.
 
 "The vote was fair," Mary Bishop said.
 
-"The count took all night," said Charlie King, a Democrat from the east bank. Later King added, "Nobody complained."
+"The count took all night," said Sandy King, a Democrat from the east bank. Later King added, "Nobody complained."
 
-Representative Peter T. King spoke on Tuesday. "It was stifling," he said.
+Representative Victor T. King spoke on Tuesday. "The rules were unclear," he said.
 "#,
         expect![[r#"
-            names.txt:1 quote «It was the least bad outcome,» — Julie A. Diaz Martinez [Julie A. Diaz Martinez · said · after] #0
+            names.txt:1 quote «The ferry will sail on Monday,» — Rosa M. Vega Ortiz [Rosa M. Vega Ortiz · said · after] #0
             names.txt:3 quote «The vote was fair,» — Mary Bishop [Mary Bishop · said · after] #1
-            names.txt:5 quote «The count took all night,» — Charlie King [Charlie King · said · after] #2
-            names.txt:5 fragment «Nobody complained.» — Charlie King [King · added · before] #3
-            names.txt:7 fragment «It was stifling,» — Peter T. King [he · said · after] #4
+            names.txt:5 quote «The count took all night,» — Sandy King [Sandy King · said · after] #2
+            names.txt:5 fragment «Nobody complained.» — Sandy King [King · added · before] #3
+            names.txt:7 quote «The rules were unclear,» — Victor T. King [he · said · after] #4
         "#]],
     );
 }
@@ -918,12 +919,12 @@ fn pronoun_after_a_quote_goes_back_to_the_subject_before_it() {
     check(
         r#"
 //- hearing.txt
-The celebrity doctor Tom Reyes appeared before the committee on Tuesday.
+The ferry operator Tom Reyes appeared before the committee on Tuesday.
 
-Sen. Ana Vidal scolded him: "The scientific community is against you," she said.
+Sen. Ana Vidal scolded him: "Your safety record speaks against you," she said.
 "#,
         expect![[r#"
-            hearing.txt:3 quote «The scientific community is against you,» — Ana Vidal [she · said · after] #0
+            hearing.txt:3 quote «Your safety record speaks against you,» — Ana Vidal [she · said · after] #0
         "#]],
     );
 }
@@ -935,7 +936,7 @@ fn colon_paragraph_introduces_the_next_quotation_paragraph() {
     check(
         r#"
 //- speech.txt
-Ana Vidal made the following comment:
+Ana Vidal issued the following reply:
 
 "For young workers who left school at sixteen, the jobless rate is one in three."
 "#,
@@ -952,12 +953,12 @@ fn combining_accents_and_mojibake_stay_inside_names() {
     check(
         r#"
 //- scraped.txt
-"Europe must be able to defend itself," French President FranÃ§ois Marchal said on Friday.
+"The harbour treaty will hold," French President FranÃ§ois Marchal said on Friday.
 
 "The talks went well," said José Ortega.
 "#,
         expect![[r#"
-            scraped.txt:1 quote «Europe must be able to defend itself,» — FranÃ§ois Marchal [French President FranÃ§ois Marchal · said · after] #0
+            scraped.txt:1 quote «The harbour treaty will hold,» — FranÃ§ois Marchal [French President FranÃ§ois Marchal · said · after] #0
             scraped.txt:3 quote «The talks went well,» — José Ortega [José Ortega · said · after] #1
         "#]],
     );

@@ -841,7 +841,7 @@ impl LanguageServer for Backend {
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri;
-        {
+        let backwards = {
             let mut s = self.state.lock().await;
             let enc = s.encoding;
             let Some(d) = s.docs.get_mut(&uri) else {
@@ -857,19 +857,11 @@ impl LanguageServer for Backend {
                     .await;
                 return;
             };
-            if params.text_document.version < d.version {
-                drop(s);
-                self.client
-                    .log_message(
-                        MessageType::WARNING,
-                        format!(
-                            "onrecord: ignored an out-of-order change to {}",
-                            uri.as_str()
-                        ),
-                    )
-                    .await;
-                return;
-            }
+            // A version that goes backwards is the client's mistake, but the
+            // editor has applied the change: so does the server, or its
+            // text would differ from the user's from then on.
+            let backwards = (params.text_document.version < d.version)
+                .then(|| (d.version, params.text_document.version));
             for change in params.content_changes {
                 match change.range {
                     Some(range) => {
@@ -882,6 +874,23 @@ impl LanguageServer for Backend {
                 }
             }
             d.version = params.text_document.version;
+            if backwards.is_some() {
+                // A view computed for an earlier use of this number is not
+                // of this text.
+                d.view = None;
+            }
+            backwards
+        };
+        if let Some((was, now)) = backwards {
+            self.client
+                .log_message(
+                    MessageType::WARNING,
+                    format!(
+                        "onrecord: {} went from version {was} back to {now}; the change was applied",
+                        uri.as_str()
+                    ),
+                )
+                .await;
         }
         let delay = Duration::from_millis(self.state.lock().await.config.debounce_ms);
         schedule(&self.client, &self.state, uri, delay).await;

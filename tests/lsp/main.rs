@@ -763,3 +763,37 @@ async fn an_empty_corpus_is_said_once_not_flagged_on_every_quotation() {
     assert!(told <= 1, "told {told} times");
     peer.shutdown().await;
 }
+
+/// Caught: a change whose version went backwards was dropped, so the
+/// server's text differed from the editor's from then on, and only a log
+/// line said so. The change is applied (and still reported in the log).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_version_that_goes_backwards_still_changes_the_text() {
+    let ws = workspace();
+    let mut peer = Peer::ready(&ws).await;
+    let uri = ws.uri("drafts/story.md");
+    let quote =
+        "\"We will not vote on a plan that the people who work this harbor have not seen.\"";
+    let v5 = format!("# Harbor vote\n{quote}\n");
+    peer.open(&uri, "markdown", 5, &v5).await;
+    let first = peer.diagnostics_for(&uri, 5).await;
+    assert!(codes_and_lines(&first).contains(&("unattributed-quote".to_string(), 1)));
+    // The editor adds an attribution, numbering the change 3.
+    let end = quote.encode_utf16().count();
+    peer.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [
+            {"range": {"start": {"line": 1, "character": end}, "end": {"line": 1, "character": end}},
+             "text": " Oskar Lindqvist said."}
+        ]}),
+    )
+    .await;
+    let after = peer.diagnostics_for(&uri, 3).await;
+    assert!(
+        !codes_and_lines(&after)
+            .iter()
+            .any(|(c, _)| c == "unattributed-quote"),
+        "the server's text has the attribution: {after}"
+    );
+    peer.shutdown().await;
+}

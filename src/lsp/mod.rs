@@ -861,7 +861,7 @@ impl LanguageServer for Backend {
             // editor has applied the change: so does the server, or its
             // text would differ from the user's from then on.
             let backwards = (params.text_document.version < d.version)
-                .then(|| (d.version, params.text_document.version));
+                .then_some((d.version, params.text_document.version));
             for change in params.content_changes {
                 match change.range {
                     Some(range) => {

@@ -1627,30 +1627,23 @@ fn note_mentions(ctx: &mut Ctx, s: usize, e: usize) {
             if possessive {
                 break;
             }
-            // A middle initial: `Janet L. Yellen`.
-            if lexicon::is_initials(w)
-                && k + 1 < e
-                && matches!(ctx.toks[k].t, T::Punct('.'))
-                && name_word(ctx, k + 1)
-            {
-                initial = true;
-                if let Some(last) = words.last_mut() {
-                    last.push('.');
+            // A middle initial: `Janet L. Yellen`; a role word after one is
+            // a surname (`Victor T. King`).
+            if lexicon::is_initials(w) && k + 1 < e && matches!(ctx.toks[k].t, T::Punct('.')) {
+                let more = name_word(ctx, k + 1);
+                let surname = !more && role_surname(ctx, k + 1);
+                if more || surname {
+                    initial = true;
+                    if let Some(last) = words.last_mut() {
+                        last.push('.');
+                    }
+                    k += 1;
                 }
-                k += 1;
-            } else if lexicon::is_initials(w)
-                && k + 1 < e
-                && matches!(ctx.toks[k].t, T::Punct('.'))
-                && role_surname(ctx, k + 1)
-            {
-                // `Victor T. King`: a role word after an initial is a surname.
-                initial = true;
-                if let Some(last) = words.last_mut() {
-                    last.push('.');
+                if surname {
+                    words.push(display_word(ctx.w(k)));
+                    k += 1;
+                    break;
                 }
-                words.push(display_word(ctx.w(k + 1)));
-                k += 2;
-                break;
             }
         }
         // `Sandy King`, `Mary Bishop`: a role word after a first name.

@@ -786,13 +786,7 @@ fn completes_split(a: &Analysis, p: &Place, qw: &[Word]) -> bool {
     }
     let quotes = &a.quotes[a.doc_quotes(p.doc)];
     let text = &a.docs[p.doc as usize].text;
-    let words_of = |q: &engine::QuoteInfo| -> Vec<u64> {
-        let segs: Vec<(u32, u32)> = q.quote.segments.iter().map(|s| (s.start, s.end)).collect();
-        link::quotation_words(text, &segs)
-            .iter()
-            .map(|w| w.hash)
-            .collect()
-    };
+    let words_of = |q: &engine::QuoteInfo| quote_word_hashes(text, q);
     let hashes = |ws: &[Word]| -> Vec<u64> { ws.iter().map(|w| w.hash).collect() };
     // The quotation holding the place, which must hold nothing more of the
     // draft's words at the joined end.
@@ -802,10 +796,7 @@ fn completes_split(a: &Analysis, p: &Place, qw: &[Word]) -> bool {
     else {
         return false;
     };
-    let joined = |b: &engine::QuoteInfo, n: &engine::QuoteInfo| {
-        matches!((&b.speaker, &n.speaker), (Some(x), Some(y)) if x.speaker == y.speaker)
-            && split_gap(text, b, n)
-    };
+    let joined = |b: &engine::QuoteInfo, n: &engine::QuoteInfo| split_halves(text, b, n);
     let inner = link::quotation_words(
         text,
         &quotes[here]
@@ -864,10 +855,7 @@ fn in_joined_halves(a: &Analysis, p: &Place, qw: &[Word]) -> bool {
     else {
         return false;
     };
-    let joined = |b: &engine::QuoteInfo, n: &engine::QuoteInfo| {
-        matches!((&b.speaker, &n.speaker), (Some(x), Some(y)) if x.speaker == y.speaker)
-            && split_gap(text, b, n)
-    };
+    let joined = |b: &engine::QuoteInfo, n: &engine::QuoteInfo| split_halves(text, b, n);
     // The halves around `here`, stepping over at most two titles between.
     let mut chain = vec![here];
     let mut i = here;
@@ -899,18 +887,7 @@ fn in_joined_halves(a: &Analysis, p: &Place, qw: &[Word]) -> bool {
     }
     let halves: Vec<Vec<u64>> = chain
         .iter()
-        .map(|&k| {
-            let segs: Vec<(u32, u32)> = quotes[k]
-                .quote
-                .segments
-                .iter()
-                .map(|s| (s.start, s.end))
-                .collect();
-            link::quotation_words(text, &segs)
-                .iter()
-                .map(|w| w.hash)
-                .collect()
-        })
+        .map(|&k| quote_word_hashes(text, &quotes[k]))
         .collect();
     let want: Vec<u64> = qw.iter().map(|w| w.hash).collect();
     // Start inside one half, go on through whole halves (a title may be
@@ -939,6 +916,22 @@ fn runs_through(halves: &[Vec<u64>], m: usize, o: usize, want: &[u64]) -> bool {
             && halves[next][0] == rest[0]
             && runs_through(halves, next, 0, rest)
     })
+}
+
+/// Two quotations that are the halves of one split quotation: the same
+/// speaker, and only an attribution between them.
+fn split_halves(text: &str, b: &engine::QuoteInfo, n: &engine::QuoteInfo) -> bool {
+    matches!((&b.speaker, &n.speaker), (Some(x), Some(y)) if x.speaker == y.speaker)
+        && split_gap(text, b, n)
+}
+
+/// The normalized word hashes of a corpus quotation's words.
+fn quote_word_hashes(text: &str, q: &engine::QuoteInfo) -> Vec<u64> {
+    let segs: Vec<(u32, u32)> = q.quote.segments.iter().map(|s| (s.start, s.end)).collect();
+    link::quotation_words(text, &segs)
+        .iter()
+        .map(|w| w.hash)
+        .collect()
 }
 
 /// Whether the text between two quotations is the attribution of a split
@@ -987,9 +980,7 @@ fn outside_quotes(a: &Analysis, doc: u32, start: u32, end: u32) -> bool {
     // paragraph, and short: an attribution, not a stretch of narrative.
     let before = quotes[..from].last();
     let after = quotes[from..].iter().find(|q| !within(q));
-    let same_speaker = |b: &engine::QuoteInfo, n: &engine::QuoteInfo| matches!((&b.speaker, &n.speaker), (Some(x), Some(y)) if x.speaker == y.speaker);
-    let between = matches!((before, after), (Some(b), Some(n))
-        if same_speaker(b, n) && split_gap(text, b, n));
+    let between = matches!((before, after), (Some(b), Some(n)) if split_halves(text, b, n));
     !inside && between
 }
 

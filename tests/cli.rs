@@ -21,6 +21,18 @@ fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
 }
 
+/// `onrecord serve` in `dir`, its standard input and output piped.
+fn serve(dir: &Path) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_onrecord"))
+        .arg("serve")
+        .current_dir(dir)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start the server")
+}
+
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("onrecord-cli-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -321,14 +333,7 @@ fn serve_exits_1_without_shutdown_and_0_after_it() {
     let shutdown = r#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#;
     let exit = r#"{"jsonrpc":"2.0","method":"exit"}"#;
     for (messages, want) in [(vec![init, exit], 1), (vec![init, shutdown, exit], 0)] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_onrecord"))
-            .arg("serve")
-            .current_dir(&dir)
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("start the server");
+        let mut child = serve(&dir);
         let mut stdin = child.stdin.take().unwrap();
         for m in &messages {
             stdin.write_all(frame(m).as_bytes()).unwrap();
@@ -419,14 +424,7 @@ fn malformed_messages_get_errors_and_the_server_keeps_reading() {
     ));
     let rest = frame(br#"{"jsonrpc":"2.0","id":6,"method":"shutdown"}"#);
     let exit = frame(br#"{"jsonrpc":"2.0","method":"exit"}"#);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_onrecord"))
-        .arg("serve")
-        .current_dir(&dir)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("start the server");
+    let mut child = serve(&dir);
     // As a client does: wait for `initialize` to be answered before
     // `shutdown`, and for that before `exit`.
     let mut stdin = child.stdin.take().unwrap();

@@ -188,9 +188,19 @@ fn mojibake_tail(text: &str, i: usize, c: char) -> bool {
 }
 
 /// Tokenizes `start..end` of the view, outside the given quotation spans.
-fn tokenize(text: &str, ranges: &[(u32, u32)], quotes: &[(u32, u32, u32)], out: &mut Vec<Tok>) {
+/// `reach[k]` is the furthest end of `quotes[..=k]`: the first span that
+/// ends past the start is found by bisection, not by a walk from the first
+/// quotation of the article for every paragraph.
+fn tokenize(
+    text: &str,
+    ranges: &[(u32, u32)],
+    quotes: &[(u32, u32, u32)],
+    reach: &[u32],
+    out: &mut Vec<Tok>,
+) {
     let b = text.as_bytes();
-    let mut qi = 0;
+    let first = ranges.first().map_or(0, |r| r.0);
+    let mut qi = reach.partition_point(|&r| r <= first);
     for &(rs, re) in ranges {
         let mut i = rs as usize;
         let re = re as usize;
@@ -2409,6 +2419,22 @@ pub fn attribute_with(
         .filter(|(_, q)| matches!(q.kind, Kind::Quote | Kind::Fragment))
         .map(|(i, q)| (q.open, q.close, i as u32))
         .collect();
+    let reach: Vec<u32> = spans
+        .iter()
+        .scan(0, |far, &(_, e, _)| {
+            *far = e.max(*far);
+            Some(*far)
+        })
+        .collect();
+    // The transcript turn of each labelled paragraph.
+    let mut turn_of_para: Vec<Option<usize>> = vec![None; ex.paragraphs.len()];
+    for (qi, q) in quotes.iter().enumerate().rev() {
+        if q.kind == Kind::Transcript {
+            if let Some(t) = turn_of_para.get_mut(q.para as usize) {
+                *t = Some(qi);
+            }
+        }
+    }
     // What the previous paragraph ended with: a speaker for quotation
     // paragraphs that carry no cue of their own.
     let mut prev_end_speaker: Option<Speaker> = None;
@@ -2422,9 +2448,7 @@ pub fn attribute_with(
     for (pi, p) in ex.paragraphs.iter().enumerate() {
         ctx.para_no = pi as u32;
         if let Some((ls, le)) = p.label {
-            let turn = quotes
-                .iter()
-                .position(|q| q.kind == Kind::Transcript && q.para as usize == pi);
+            let turn = turn_of_para[pi];
             let ent = label_entity(&mut ctx, text, ls, le);
             if let (Some(qi), Some(e)) = (turn, ent) {
                 speakers[qi] = Some(Speaker {
@@ -2441,7 +2465,7 @@ pub fn attribute_with(
             continue;
         }
         ctx.toks.clear();
-        tokenize(text, &p.lines, &spans, &mut ctx.toks);
+        tokenize(text, &p.lines, &spans, &reach, &mut ctx.toks);
         if ctx.toks.is_empty() {
             continue;
         }

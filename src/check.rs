@@ -532,6 +532,9 @@ pub struct QuoteCheck {
     pub status: Status,
     /// Every place in the corpus that carries the words, primary first.
     pub sources: Vec<SourcePlace>,
+    /// More places that carry the words, past the ones listed (a sentence
+    /// the corpus repeats more than [`crate::engine::MAX_SOURCES`] times).
+    pub unlisted: usize,
     /// Who the sources say said it (corpus speakers), most often first.
     pub said_by: Vec<u32>,
     /// File spans of the words here that differ from the closest source.
@@ -639,6 +642,7 @@ pub fn check(corpus: &Corpus, draft: &Document, config: &Config) -> DraftReport 
             speaker,
             status: Status::Unchecked,
             sources: Vec::new(),
+            unlisted: 0,
             said_by: Vec::new(),
             differs: Vec::new(),
         };
@@ -1693,8 +1697,9 @@ pub fn corpus_quote(corpus: &Corpus, qi: usize) -> QuoteCheck {
     let a = &corpus.analysis;
     let q = &a.quotes[qi];
     let doc = &a.docs[q.doc as usize];
-    let mut sources: Vec<SourcePlace> = a
-        .sources(qi)
+    let found = a.sources(qi);
+    let mut sources: Vec<SourcePlace> = found
+        .listed
         .into_iter()
         .map(|s| {
             let sd = &a.docs[s.doc as usize];
@@ -1749,6 +1754,7 @@ pub fn corpus_quote(corpus: &Corpus, qi: usize) -> QuoteCheck {
         }),
         status: Status::Exact,
         sources,
+        unlisted: found.unlisted,
         said_by,
         differs: Vec::new(),
         attributed: q.speaker.is_some(),

@@ -589,31 +589,44 @@ fn markdown_view(raw: &str) -> (String, Option<FrontMatter>) {
     if let Some((start, _, _)) = fence_open {
         blank(&mut bytes[start..]);
     }
-    // Inline code spans and HTML comments.
+    // Inline code spans and HTML comments. A search that failed is not
+    // repeated where it must fail again: no `-->` after one point means none
+    // after any later one, and a run of backticks with no match on its line
+    // has none from a later run of the same length on that line. That keeps
+    // `<!--` or `` ` `` repeated without a closer linear.
     let mut i = 0;
+    let mut comment_unclosed = false;
+    let mut line_end = 0;
+    let mut unmatched_runs: Vec<usize> = Vec::new();
     while i < bytes.len() {
         if bytes[i] == b'`' {
             let run = bytes[i..].iter().take_while(|b| **b == b'`').count();
-            let needle = vec![b'`'; run];
-            let search_end = bytes[i + run..]
-                .iter()
-                .position(|b| *b == b'\n')
-                .map(|p| i + run + p)
-                .unwrap_or(bytes.len());
-            if let Some(off) = memchr::memmem::find(&bytes[i + run..search_end], &needle) {
-                let end = i + run + off + run;
-                blank(&mut bytes[i..end]);
-                i = end;
-                continue;
+            if i >= line_end {
+                line_end = memchr::memchr(b'\n', &bytes[i..])
+                    .map(|p| i + p)
+                    .unwrap_or(bytes.len());
+                unmatched_runs.clear();
+            }
+            let search_end = line_end.max(i + run);
+            if !unmatched_runs.contains(&run) {
+                let needle = vec![b'`'; run];
+                if let Some(off) = memchr::memmem::find(&bytes[i + run..search_end], &needle) {
+                    let end = i + run + off + run;
+                    blank(&mut bytes[i..end]);
+                    i = end;
+                    continue;
+                }
+                unmatched_runs.push(run);
             }
             i += run;
-        } else if bytes[i..].starts_with(b"<!--") {
+        } else if !comment_unclosed && bytes[i..].starts_with(b"<!--") {
             if let Some(off) = memchr::memmem::find(&bytes[i + 4..], b"-->") {
                 let end = i + 4 + off + 3;
                 blank(&mut bytes[i..end]);
                 i = end;
                 continue;
             }
+            comment_unclosed = true;
             i += 4;
         } else {
             i += 1;

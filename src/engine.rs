@@ -53,6 +53,10 @@ pub struct Analysis {
     pub speakers: Vec<SpeakerEntity>,
     pub links: Links,
     pub warnings: Vec<Warning>,
+    /// For each quotation, the furthest end of any quotation of its article
+    /// up to it (quotations are sorted by start): lets [`Analysis::quote_at`]
+    /// stop its backward scan early, so finding places stays linear.
+    reach: Vec<u32>,
 }
 
 /// Extraction and attribution of one article.
@@ -101,8 +105,17 @@ pub fn analyze_unlinked(docs: Vec<Document>, warnings: Vec<Warning>) -> Analysis
     // Each article's tokens and mentions are dropped here, before linking
     // needs its own memory.
     let (quotes, speakers) = merge_speakers(per_doc);
+    let mut reach = Vec::with_capacity(quotes.len());
+    for (i, q) in quotes.iter().enumerate() {
+        let before = match i.checked_sub(1) {
+            Some(p) if quotes[p].doc == q.doc => reach[p],
+            _ => 0,
+        };
+        reach.push(before.max(q.quote.end()));
+    }
     Analysis {
         links: Links::unlinked(quotes.len()),
+        reach,
         docs,
         quotes,
         speakers,
@@ -244,6 +257,17 @@ fn merge_speakers(per_doc: Vec<DocResult>) -> (Vec<QuoteInfo>, Vec<SpeakerEntity
     (quotes, speakers)
 }
 
+/// The places [`Analysis::sources`] lists for a quotation, and how many
+/// more it did not look at.
+#[derive(Clone, Debug, Default)]
+pub struct Sources {
+    pub listed: Vec<Source>,
+    pub unlisted: usize,
+}
+
+/// Quotations repeated more often than this list the first ones only.
+pub const MAX_SOURCES: usize = 100;
+
 /// Another place that carries a quotation's words.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Source {
@@ -268,48 +292,84 @@ impl Analysis {
         lo..hi
     }
 
+    /// The quotation of an article that overlaps a span most (not a block
+    /// that only holds other quotations). Scans back from the span's end
+    /// only while some earlier quotation can still reach the span.
     pub fn quote_at(&self, doc: u32, start: u32, end: u32) -> Option<u32> {
-        self.doc_quotes(doc)
-            .filter(|&i| {
-                let q = &self.quotes[i].quote;
-                q.start() < end && start < q.end() && !(q.kind == Kind::Block && q.holds_quotes)
-            })
-            .max_by_key(|&i| {
-                let q = &self.quotes[i].quote;
-                q.end().min(end) - q.start().max(start)
-            })
-            .map(|i| i as u32)
+        let range = self.doc_quotes(doc);
+        let hi =
+            range.start + self.quotes[range.clone()].partition_point(|q| q.quote.start() < end);
+        let mut best: Option<(u32, usize)> = None;
+        for i in (range.start..hi).rev() {
+            if self.reach[i] <= start {
+                break;
+            }
+            let q = &self.quotes[i].quote;
+            if q.end() > start && !(q.kind == Kind::Block && q.holds_quotes) {
+                let overlap = q.end().min(end) - q.start().max(start);
+                // `max_by_key` keeps the last of equals: the latest start.
+                if best.is_none_or(|(b, _)| overlap > b) {
+                    best = Some((overlap, i));
+                }
+            }
+        }
+        best.map(|(_, i)| i as u32)
     }
 
     /// Every other place in the corpus that carries this quotation's words,
     /// or that it carries: transcript turns first, then other quotations,
-    /// then unquoted text; each in corpus order.
-    pub fn sources(&self, qi: usize) -> Vec<Source> {
+    /// then unquoted text; each in corpus order. At most [`MAX_SOURCES`]
+    /// of each kind are looked at, the first in corpus order, so that a
+    /// sentence repeated a thousand times costs a thousand lists of a
+    /// hundred, not a million; the rest are counted.
+    pub fn sources(&self, qi: usize) -> Sources {
         let own = &self.quotes[qi];
         let (os, oe) = (own.quote.start(), own.quote.end());
-        let mut found: Vec<Source> = self
-            .links
-            .found(qi, own.doc, os, oe)
-            .map(|f| self.source_of(f))
-            .collect();
+        let places = self.links.text_of[qi]
+            .map(|t| self.links.places[t as usize].as_slice())
+            .unwrap_or(&[]);
+        let overlaps_own = |f: &Found| f.doc == own.doc && f.start < oe && os < f.end;
+        let mut found = Vec::new();
+        let mut scanned = 0;
+        for f in places {
+            if found.len() == MAX_SOURCES {
+                break;
+            }
+            scanned += 1;
+            if !overlaps_own(f) {
+                found.push(self.source_of(f));
+            }
+        }
+        // Places are stored by article and start: the ones of this
+        // quotation's own span among the rest are found by bisection.
+        let rest = &places[scanned..];
+        let own_in_rest = rest.partition_point(|f| (f.doc, f.start) < (own.doc, oe))
+            - rest.partition_point(|f| (f.doc, f.end) <= (own.doc, os));
+        let mut unlisted = rest.len().saturating_sub(own_in_rest);
         found.sort_by_key(|s| (s.doc, s.start));
         let mut kept = dedup_places(found);
         // Quotations whose words lie inside this one, where no place above
         // already stands for them.
         let mut inner = Vec::new();
         for &text in &self.links.inside[qi] {
-            let exact = self.links.places[text as usize]
+            let text_places = &self.links.places[text as usize];
+            let from = text_places.partition_point(|f| (f.doc, f.start) < (own.doc, os));
+            let exact = text_places[from..]
                 .iter()
-                .any(|f| f.doc == own.doc && f.start >= os && f.end <= oe && f.matched == f.total);
-            for &other in &self.links.members[text as usize] {
+                .take_while(|f| f.doc == own.doc && f.start < oe)
+                .any(|f| f.end <= oe && f.matched == f.total);
+            let members = &self.links.members[text as usize];
+            let room = MAX_SOURCES.saturating_sub(inner.len()).min(members.len());
+            unlisted += members.len() - room;
+            for &other in &members[..room] {
                 let o = &self.quotes[other as usize];
                 let (s, e) = (o.quote.start(), o.quote.end());
+                // Kept places do not overlap, so their ends rise with their
+                // starts: the last one before `e` is the only one to test.
                 let at = kept.partition_point(|k| (k.doc, k.start) < (o.doc, e));
-                let covered = kept[..at]
-                    .iter()
-                    .rev()
-                    .take_while(|k| k.doc == o.doc)
-                    .any(|k| k.end > s);
+                let covered = at
+                    .checked_sub(1)
+                    .is_some_and(|p| kept[p].doc == o.doc && kept[p].end > s);
                 if !covered {
                     inner.push(Source {
                         doc: o.doc,
@@ -342,7 +402,10 @@ impl Analysis {
             None => 2,
         };
         kept.sort_by_key(|s| (rank(s), s.doc, s.start));
-        kept
+        Sources {
+            listed: kept,
+            unlisted,
+        }
     }
 
     fn source_of(&self, f: &Found) -> Source {

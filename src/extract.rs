@@ -529,7 +529,13 @@ fn segments_for(paras: &[Paragraph], text: &str, start: usize, end: usize) -> Ve
         if p.start as usize >= end {
             break;
         }
-        for &(ls, le) in &p.lines {
+        // Lines are in order: skip to the first that reaches `start`, and
+        // stop at the first past `end`, so long paragraphs cost no more.
+        let from = p.lines.partition_point(|&(_, le)| (le as usize) <= start);
+        for &(ls, le) in &p.lines[from..] {
+            if ls as usize >= end {
+                break;
+            }
             let s = (ls as usize).max(start);
             let e = (le as usize).min(end);
             if s >= e {
@@ -560,55 +566,69 @@ fn ends_sentence(text: &str, end: usize) -> bool {
         .is_some_and(|c| matches!(c, '.' | '!' | '?'))
 }
 
-/// Whether a closing single mark that `accept`s its surroundings comes
-/// later in the paragraph (before any opening single mark, when `stop_at_open`).
-fn later_single_close(
-    text: &str,
-    from: usize,
-    end: usize,
-    stop_at_open: bool,
-    accept: impl Fn(Option<char>, Ctx) -> bool,
-) -> bool {
-    let b = text.as_bytes();
-    let mut i = from;
-    while i < end {
-        let Some((m, len)) = mark_at(b, i) else {
-            i += 1;
-            continue;
+/// Where the closing single marks of one paragraph lie, found in one pass:
+/// asking at every opening mark whether one comes later would otherwise
+/// rescan the rest of the paragraph each time (` 'word 'word 'word…`).
+struct SingleCloses {
+    /// The last closing single mark with a closer's surroundings, not
+    /// followed by a letter: a straight single quote opening before it has
+    /// a closer.
+    last_closer: Option<usize>,
+    /// In order: closing single marks after punctuation (`true`), and
+    /// opening single marks (`false`).
+    punctuated_or_open: Vec<(usize, bool)>,
+}
+
+impl SingleCloses {
+    fn of(text: &str, start: usize, end: usize) -> Self {
+        let b = text.as_bytes();
+        let mut found = SingleCloses {
+            last_closer: None,
+            punctuated_or_open: Vec::new(),
         };
-        if matches!(m, Mark::RightSingle | Mark::StraightSingle) {
-            let n = if i + len >= end {
-                None
-            } else {
-                next_char(text, i + len)
+        let mut i = start;
+        while i < end {
+            let Some((m, len)) = mark_at(b, i) else {
+                i += 1;
+                continue;
             };
-            if accept(prev_char(text, i), ctx_of(n)) {
-                return true;
+            if matches!(m, Mark::RightSingle | Mark::StraightSingle) {
+                let n = if i + len >= end {
+                    Ctx::Edge
+                } else {
+                    ctx_of(next_char(text, i + len))
+                };
+                let p = prev_char(text, i);
+                if closes(ctx_of(p), n) && n != Ctx::Letter {
+                    found.last_closer = Some(i);
+                }
+                if matches!(p, Some(',' | '.' | '!' | '?' | ';' | '—' | '–'))
+                    && !matches!(n, Ctx::Letter | Ctx::Digit)
+                {
+                    found.punctuated_or_open.push((i, true));
+                }
+            } else if m == Mark::LeftSingle {
+                found.punctuated_or_open.push((i, false));
             }
+            i += len;
         }
-        if stop_at_open && m == Mark::LeftSingle {
-            return false;
-        }
-        i += len;
+        found
     }
-    false
-}
 
-/// A closing single mark after punctuation comes later, so that
-/// `the protesters’ demands` is read as a possessive when the quotation
-/// plainly closes further on.
-fn later_punctuated_single_close(text: &str, from: usize, end: usize) -> bool {
-    later_single_close(text, from, end, true, |p, n| {
-        matches!(p, Some(',' | '.' | '!' | '?' | ';' | '—' | '–'))
-            && !matches!(n, Ctx::Letter | Ctx::Digit)
-    })
-}
+    /// Whether a straight single quote opening before `from` has a closer.
+    fn has_closer(&self, from: usize) -> bool {
+        self.last_closer.is_some_and(|j| j >= from)
+    }
 
-/// Whether a straight single quote opening here has a closer in the paragraph.
-fn single_has_closer(text: &str, from: usize, end: usize) -> bool {
-    later_single_close(text, from, end, false, |p, n| {
-        closes(ctx_of(p), n) && n != Ctx::Letter
-    })
+    /// A closing single mark after punctuation comes at or after `from`,
+    /// before any opening single mark, so that `the protesters’ demands` is
+    /// read as a possessive when the quotation plainly closes further on.
+    fn punctuated_close_later(&self, from: usize) -> bool {
+        let k = self.punctuated_or_open.partition_point(|&(j, _)| j < from);
+        self.punctuated_or_open
+            .get(k)
+            .is_some_and(|&(_, close)| close)
+    }
 }
 
 /// The first mark of a paragraph, if the paragraph begins with one.
@@ -667,6 +687,7 @@ impl<'a> Scanner<'a> {
         let b = text.as_bytes();
         let (ps, pe) = (p.start as usize, p.end as usize);
         let mut open = carried;
+        let mut singles: Option<SingleCloses> = None;
         let mut i = match &open {
             Some(o) => match o.para_starts.last() {
                 Some(&(p, at)) if p == pi => at,
@@ -717,7 +738,9 @@ impl<'a> Scanner<'a> {
                             opens(prev, next)
                                 && !matches!(prev, Ctx::Letter | Ctx::Digit)
                                 && !is_elision(text, i + len, pe)
-                                && single_has_closer(text, i + len, pe)
+                                && singles
+                                    .get_or_insert_with(|| SingleCloses::of(text, ps, pe))
+                                    .has_closer(i + len)
                         }
                     };
                     if start {
@@ -750,7 +773,9 @@ impl<'a> Scanner<'a> {
                         && can_close
                         && matches!(prev_char(text, i), Some('s' | 'S'))
                         && matches!(next, Ctx::Space)
-                        && later_punctuated_single_close(text, i + len, pe);
+                        && singles
+                            .get_or_insert_with(|| SingleCloses::of(text, ps, pe))
+                            .punctuated_close_later(i + len);
                     if can_close && !possessive {
                         if o.nested.pop().is_none() {
                             let o = open.take().expect("open quote");
@@ -855,6 +880,11 @@ impl<'a> Scanner<'a> {
 /// Segments of a multi-paragraph quotation skip the reopening marks: the
 /// scanner records the content start of each paragraph it continues into.
 fn fix_continuations(text: &str, paras: &[Paragraph], quotes: &mut [Quotation]) {
+    // Where each paragraph's first line starts, in order, for bisection.
+    let firsts: Vec<usize> = paras
+        .iter()
+        .filter_map(|p| p.lines.first().map(|l| l.0 as usize))
+        .collect();
     for q in quotes.iter_mut() {
         if q.last_para == q.para {
             continue;
@@ -862,9 +892,7 @@ fn fix_continuations(text: &str, paras: &[Paragraph], quotes: &mut [Quotation]) 
         for seg in q.segments.iter_mut() {
             let s = seg.start as usize;
             if let Some((_, len)) = mark_at(text.as_bytes(), s) {
-                let para_first_line = paras
-                    .iter()
-                    .any(|p| p.lines.first().is_some_and(|l| l.0 as usize == s));
+                let para_first_line = firsts.binary_search(&s).is_ok();
                 if para_first_line {
                     seg.start = (s + len) as u32;
                     let rest = &text[seg.start as usize..seg.end as usize];
@@ -916,11 +944,24 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
         }
     }
 
-    // HTML <q> regions that carry no quote marks of their own.
+    // HTML <q> regions that carry no quote marks of their own. Spans of the
+    // quotations so far, by start, with the furthest end up to each: one
+    // bisection tells whether a region overlaps any of them.
+    let mut spans: Vec<(u32, u32)> = quotes.iter().map(|q| (q.start(), q.end())).collect();
+    spans.sort_unstable();
+    let reach: Vec<u32> = spans
+        .iter()
+        .scan(0, |far, &(_, e)| {
+            *far = e.max(*far);
+            Some(*far)
+        })
+        .collect();
+    // Regions come by start, so an earlier one overlaps this one exactly
+    // when it reaches past this one's start.
+    let mut marked_reach = 0;
     for m in marked.iter().filter(|m| !m.block) {
-        let covered = quotes
-            .iter()
-            .any(|q| q.start() < m.end && m.start < q.end());
+        let before = spans.partition_point(|&(s, _)| s < m.end);
+        let covered = (before > 0 && reach[before - 1] > m.start) || marked_reach > m.start;
         if covered {
             continue;
         }
@@ -946,6 +987,7 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
             holds_quotes: false,
             intro_para: None,
         });
+        marked_reach = marked_reach.max(m.end);
     }
 
     // Block quotes: markdown `>` runs and HTML <blockquote>.
@@ -973,6 +1015,14 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
             blocks.push((first, last - 1));
         }
     }
+    // The quotations so far by start, to find the ones inside each block
+    // without a scan of all of them (blocks do not overlap one another).
+    let mut by_start: Vec<(u32, u32, usize)> = quotes
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.start(), q.end(), i))
+        .collect();
+    by_start.sort_unstable();
     for &(a, b) in &blocks {
         let intro = a
             .checked_sub(1)
@@ -988,9 +1038,13 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
             continue;
         }
         // A block that is one quotation in marks is that quotation.
-        let inner: Vec<&Quotation> = quotes
+        let from = by_start.partition_point(|&(s, _, _)| s < bq.start());
+        let inner: Vec<&Quotation> = by_start[from..]
             .iter()
-            .filter(|q| q.start() >= bq.start() && q.end() <= bq.end())
+            .take_while(|&&(s, _, _)| s < bq.end())
+            .filter(|&&(_, e, _)| e <= bq.end())
+            .take(2)
+            .map(|&(_, _, i)| &quotes[i])
             .collect();
         let whole = inner.len() == 1 && {
             let covered: usize = inner[0]
@@ -1010,6 +1064,16 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
     // block; later ones only while they speak in the first person, as a
     // quoted post does and a reporter's prose does not, and are more than a
     // sign-off (`Let me know in the comments.`).
+    let mut in_block = vec![false; paras.len()];
+    for &(a, b) in &blocks {
+        in_block[a..=b].fill(true);
+    }
+    let mut has_quote = vec![false; paras.len()];
+    for q in &quotes {
+        if let Some(h) = has_quote.get_mut(q.para as usize) {
+            *h = true;
+        }
+    }
     for pi in 0..paras.len().saturating_sub(1) {
         let p = &paras[pi];
         if p.md_block || p.label.is_some() {
@@ -1020,7 +1084,7 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
             continue;
         }
         let next = &paras[pi + 1];
-        let in_marked_block = blocks.iter().any(|(a, b)| (*a..=*b).contains(&(pi + 1)));
+        let in_marked_block = in_block[pi + 1];
         if next.label.is_some()
             || next.md_block
             || in_marked_block
@@ -1037,7 +1101,7 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
                 || leading_mark(text, np).is_some()
                 || !has_first_person(nb)
                 || count_words(nb) < 8
-                || quotes.iter().any(|q| q.para as usize == last + 1)
+                || has_quote[last + 1]
             {
                 break;
             }
@@ -1045,6 +1109,9 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
         }
         let bq = block_quotation(text, &paras, pi + 1, last, Some(pi as u32));
         if !bq.segments.is_empty() {
+            if let Some(h) = has_quote.get_mut(bq.para as usize) {
+                *h = true;
+            }
             quotes.push(bq);
         }
     }
@@ -1054,10 +1121,13 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
         .iter()
         .map(|q| (q.start(), q.end(), q.kind))
         .collect();
+    // Spans are sorted by start: the ones inside a block follow it.
     for q in quotes.iter_mut().filter(|q| q.kind == Kind::Block) {
-        q.holds_quotes = spans
+        let from = spans.partition_point(|&(s, _, _)| s < q.start());
+        q.holds_quotes = spans[from..]
             .iter()
-            .any(|(s, e, k)| *k != Kind::Block && *s >= q.start() && *e <= q.end());
+            .take_while(|&&(s, _, _)| s < q.end())
+            .any(|&(_, e, k)| k != Kind::Block && e <= q.end());
     }
     Extraction {
         paragraphs: paras,

@@ -214,6 +214,9 @@ pub fn view(raw: &str) -> HtmlView {
     let mut meta = Meta::default();
     let mut marked = Vec::new();
     let mut stack: Vec<Vec<u8>> = Vec::new();
+    // How many of each element are open: an end tag with none open (a stray
+    // `</span>` under a thousand `<div>`s) is known without a scan.
+    let mut open_count: rustc_hash::FxHashMap<Vec<u8>, usize> = Default::default();
     let mut dropped_depth = 0usize;
     let mut in_title = false;
     let mut title = String::new();
@@ -254,6 +257,7 @@ pub fn view(raw: &str) -> HtmlView {
                 if dropped_depth > 0 || is_dropped(&name) {
                     if !is_void(&name) && !tag.self_closing {
                         dropped_depth += 1;
+                        *open_count.entry(name.clone()).or_default() += 1;
                         stack.push(name);
                     }
                     continue;
@@ -268,6 +272,7 @@ pub fn view(raw: &str) -> HtmlView {
                     open_marks.push((name == b"blockquote", b.text.len() as u32));
                 }
                 if !is_void(&name) && !tag.self_closing {
+                    *open_count.entry(name.clone()).or_default() += 1;
                     stack.push(name);
                 }
             }
@@ -278,8 +283,15 @@ pub fn view(raw: &str) -> HtmlView {
                     in_title = false;
                 }
                 // Close up to the matching open element, if there is one.
-                if let Some(pos) = stack.iter().rposition(|n| *n == name) {
+                let is_open = open_count.get(&name).is_some_and(|&n| n > 0);
+                if let Some(pos) = is_open
+                    .then(|| stack.iter().rposition(|n| *n == name))
+                    .flatten()
+                {
                     for closed in stack.drain(pos..).rev() {
+                        if let Some(n) = open_count.get_mut(&closed) {
+                            *n -= 1;
+                        }
                         if dropped_depth > 0 {
                             dropped_depth -= 1;
                             continue;

@@ -650,6 +650,21 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
             quoted_in_doc[q.doc as usize].push((f.0, l.1, qi as u32));
         }
     }
+    // Sorted by start (quotations come in article order), with the furthest
+    // end so far, so that the spans at a place are found without a full scan.
+    let reach_in_doc: Vec<Vec<u32>> = quoted_in_doc
+        .iter_mut()
+        .map(|spans| {
+            spans.sort_by_key(|&(s, _, _)| s);
+            spans
+                .iter()
+                .scan(0, |far, &(_, e, _)| {
+                    *far = e.max(*far);
+                    Some(*far)
+                })
+                .collect()
+        })
+        .collect();
 
     // Scan every article once.
     let per_doc: Vec<Vec<(u32, Found)>> = (0..texts.len())
@@ -770,8 +785,16 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
         let rep = texts_of[sid][0];
         for f in fs {
             let mut at_quote = false;
-            for &(s, e, other) in &quoted_in_doc[f.doc as usize] {
-                if s < f.end && f.start < e && seq_of[other as usize] != sid as u32 {
+            let spans = &quoted_in_doc[f.doc as usize];
+            let reach = &reach_in_doc[f.doc as usize];
+            let hi = spans.partition_point(|&(s, _, _)| s < f.end);
+            // Back from the place's end, while an earlier span still reaches it.
+            for i in (0..hi).rev() {
+                if reach[i] <= f.start {
+                    break;
+                }
+                let (s, e, other) = spans[i];
+                if f.start < e && seq_of[other as usize] != sid as u32 {
                     at_quote = true;
                     let overlap = f.end.min(e) - f.start.max(s);
                     let shorter = (f.end - f.start).min(e - s).max(1);
@@ -782,8 +805,10 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
                         {
                             uf.union(rep, other);
                         }
+                        // A text's places are gathered together, so a repeat
+                        // can only be the last entry.
                         let list = &mut inside[other as usize];
-                        if !list.contains(&(sid as u32)) {
+                        if list.last() != Some(&(sid as u32)) {
                             list.push(sid as u32);
                         }
                     }

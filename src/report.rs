@@ -51,6 +51,9 @@ pub struct QuoteRecord {
     pub speaker: Option<SpeakerRecord>,
     pub statement: u32,
     pub sources: Vec<SourceRecord>,
+    /// More places that carry the words and are not listed: a sentence the
+    /// corpus repeats more than a hundred times lists the first hundred.
+    pub unlisted_sources: usize,
 }
 
 /// The records of every quotation, in corpus order.
@@ -94,8 +97,9 @@ fn record_with(a: &Analysis, qi: usize, cursor: &mut ColumnCursor) -> QuoteRecor
             confidence: sp.confidence,
         }
     });
-    let sources = a
-        .sources(qi)
+    let found = a.sources(qi);
+    let sources = found
+        .listed
         .into_iter()
         .map(|s| {
             let sd = &a.docs[s.doc as usize];
@@ -126,6 +130,7 @@ fn record_with(a: &Analysis, qi: usize, cursor: &mut ColumnCursor) -> QuoteRecor
         speaker,
         statement: a.links.statement[qi],
         sources,
+        unlisted_sources: found.unlisted,
     }
 }
 
@@ -153,10 +158,11 @@ pub fn text_line(r: &QuoteRecord) -> String {
         .collect();
     files.sort_unstable();
     files.dedup();
+    let more = if r.unlisted_sources > 0 { "+" } else { "" };
     let others = match files.len() {
-        0 => String::new(),
-        1 => "  [also in 1 other article]".to_string(),
-        n => format!("  [also in {n} other articles]"),
+        0 if more.is_empty() => String::new(),
+        1 if more.is_empty() => "  [also in 1 other article]".to_string(),
+        n => format!("  [also in {n}{more} other articles]"),
     };
     format!(
         "{}:{}:{}  {}  {}  “{}”{}",

@@ -240,11 +240,12 @@ pub fn hover(
         }
         Status::Exact => {}
     }
-    if !q.sources.is_empty() {
+    let total = q.sources.len() + q.unlisted;
+    if total > 0 {
         md.push_str(&format!(
             "\n{} source{}:\n",
-            q.sources.len(),
-            if q.sources.len() == 1 { "" } else { "s" }
+            total,
+            if total == 1 { "" } else { "s" }
         ));
     }
     for s in q.sources.iter().take(12) {
@@ -287,8 +288,8 @@ pub fn hover(
             d.line_of(s.start)
         ));
     }
-    if q.sources.len() > 12 {
-        md.push_str(&format!("- and {} more\n", q.sources.len() - 12));
+    if total > 12 {
+        md.push_str(&format!("- and {} more\n", total - 12));
     }
     Ok(Some(Hover {
         contents: HoverContents::Markup(MarkupContent {
@@ -388,7 +389,7 @@ pub fn code_lenses(view: &View, indexed: &Indexed, uri: &Uri, enc: Encoding) -> 
         .iter()
         .filter(|q| q.status != Status::Unchecked)
         .map(|q| {
-            let n = q.sources.len();
+            let n = q.sources.len() + q.unlisted;
             let mut title = match n {
                 0 => "no source".to_string(),
                 1 => "1 source".to_string(),

@@ -10,6 +10,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod crafted;
 pub mod engine;
 pub mod eval;
 pub mod extract;

@@ -588,7 +588,23 @@ const HALF_SHARE: f32 = 0.3;
 
 /// Checks every quotation of a draft against the corpus.
 pub fn check(corpus: &Corpus, draft: &Document, config: &Config) -> DraftReport {
+    check_unless(corpus, draft, config, &|| false).unwrap_or_default()
+}
+
+/// [`check`], giving up (with `None`) as soon as `cancelled` says so: it is
+/// asked after the draft is read and before each quotation, so that a check
+/// a newer version of the draft has superseded stops instead of finishing
+/// on a busy thread.
+pub fn check_unless(
+    corpus: &Corpus,
+    draft: &Document,
+    config: &Config,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<DraftReport> {
     let result = engine::analyze_draft(draft, &corpus.known);
+    if cancelled() {
+        return None;
+    }
     let disabled = Disabled::parse(draft.raw());
     let mut report = DraftReport::default();
     // Look the quotations up in parallel first; the rest is cheap.
@@ -597,16 +613,29 @@ pub fn check(corpus: &Corpus, draft: &Document, config: &Config) -> DraftReport 
         .quotes
         .par_iter()
         .map(|q| {
-            if q.kind == Kind::Block && q.holds_quotes {
+            // The outer `None` stops the lookups: the check was cancelled.
+            if cancelled() {
                 return None;
+            }
+            if q.kind == Kind::Block && q.holds_quotes {
+                return Some(None);
             }
             let segments: Vec<(u32, u32)> = q.segments.iter().map(|s| (s.start, s.end)).collect();
             let qw = link::quotation_words(&draft.text, &segments);
-            (qw.len() >= config.min_words.max(link::N))
-                .then(|| corpus.places_of(&q.text(&draft.text), &qw, &draft.text, &segments))
+            Some(
+                (qw.len() >= config.min_words.max(link::N))
+                    .then(|| corpus.places_of(&q.text(&draft.text), &qw, &draft.text, &segments)),
+            )
         })
+        .while_some()
         .collect();
+    if lookups.len() < result.extraction.quotes.len() {
+        return None;
+    }
     for (qi, q) in result.extraction.quotes.iter().enumerate() {
+        if cancelled() {
+            return None;
+        }
         if q.kind == Kind::Block && q.holds_quotes {
             continue;
         }
@@ -663,7 +692,7 @@ pub fn check(corpus: &Corpus, draft: &Document, config: &Config) -> DraftReport 
         }
         report.quotes.push(qc);
     }
-    report
+    Some(report)
 }
 
 /// Turns the places found for a quotation into its sources and status.

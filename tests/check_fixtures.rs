@@ -1135,3 +1135,26 @@ fn joined_halves_around_a_long_attribution_are_found() {
         "#]],
     );
 }
+
+/// A check that a newer version of the draft supersedes stops between
+/// quotations instead of finishing: the server sets the flag this asks.
+#[test]
+fn a_superseded_check_stops_between_quotations() {
+    let mut draft = String::from("//- draft.md\n# Callow port at a standstill\n\n");
+    for _ in 0..50 {
+        draft.push_str(
+            "\"Our door has been open since January, and it remains open tonight,\" Thale said.\n\n",
+        );
+    }
+    let fixture = format!("{DOCKS}\n{draft}");
+    let (corpus, draft) = load(&fixture);
+    let asked = std::sync::atomic::AtomicUsize::new(0);
+    let after_three = || asked.fetch_add(1, std::sync::atomic::Ordering::Relaxed) >= 3;
+    assert!(check::check_unless(&corpus, &draft, &Config::default(), &after_three).is_none());
+    // Asked once per quotation until told to stop, not once for each of the
+    // fifty: the rest of the work was not done.
+    assert!(asked.into_inner() < 10);
+    let whole = check::check_unless(&corpus, &draft, &Config::default(), &|| false)
+        .expect("a check that is never cancelled finishes");
+    assert_eq!(whole.quotes.len(), 50);
+}

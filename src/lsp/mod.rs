@@ -7,6 +7,7 @@
 //! version is dropped, never published.
 
 mod features;
+mod guard;
 pub mod position;
 mod transport;
 
@@ -19,6 +20,7 @@ use position::Encoding;
 use ropey::Rope;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Mutex;
@@ -55,7 +57,7 @@ pub fn serve_stdio() -> i32 {
         ));
         let writer = tokio::spawn(transport::write_server(from_server, out));
         Server::new(server_in, server_out, socket)
-            .serve(service)
+            .serve(guard::CatchPanics(service))
             .await;
         // The server's last replies (to `shutdown`) reach the client before
         // the process ends.
@@ -158,9 +160,24 @@ struct OpenDoc {
     version: i32,
     language: String,
     /// The pending check of this document.
-    task: Option<JoinHandle<()>>,
+    task: Option<PendingCheck>,
     /// The view computed for (version, corpus generation).
     view: Option<(i32, u64, Arc<View>)>,
+}
+
+/// A check on its way: the task that will publish it, and the flag that
+/// stops the engine between quotations once a newer version supersedes it
+/// (aborting the task alone would leave the engine running on its thread).
+struct PendingCheck {
+    task: JoinHandle<()>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl PendingCheck {
+    fn stop(self) {
+        self.cancel.store(true, Ordering::Relaxed);
+        self.task.abort();
+    }
 }
 
 struct State {
@@ -240,23 +257,31 @@ fn parse_draft(path: &str, text: &str) -> Document {
     }
 }
 
-fn compute_view(indexed: &Indexed, config: &Config, uri: &Uri, language: &str, text: &str) -> View {
+/// The view of a document's text; `None` when `cancelled` said to stop.
+fn compute_view(
+    indexed: &Indexed,
+    config: &Config,
+    uri: &Uri,
+    language: &str,
+    text: &str,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<View> {
     if let Some(path) = uri.to_file_path() {
         if let Some(&doc) = indexed.by_path.get(path.as_ref()) {
-            return View::Source { doc };
+            return Some(View::Source { doc });
         }
     }
     let doc = parse_draft(&draft_path(uri, language), text);
-    let mut report = check::check(&indexed.corpus, &doc, config);
+    let mut report = check::check_unless(&indexed.corpus, &doc, config, cancelled)?;
     // With no source articles every quotation would be "found in no
     // source": the editor is told once instead (see `adopt`).
     if indexed.corpus.docs().is_empty() {
         report.findings.clear();
     }
-    View::Draft {
+    Some(View::Draft {
         doc: Box::new(doc),
         report,
-    }
+    })
 }
 
 impl Backend {
@@ -434,10 +459,13 @@ impl Backend {
             )));
         };
         let (idx, cfg, u) = (indexed.clone(), config.clone(), uri.clone());
-        let view =
-            tokio::task::spawn_blocking(move || compute_view(&idx, &cfg, &u, &language, &text))
-                .await
-                .map_err(|_| Error::internal_error())?;
+        let view = tokio::task::spawn_blocking(move || {
+            compute_view(&idx, &cfg, &u, &language, &text, &|| false)
+        })
+        .await
+        .ok()
+        .flatten()
+        .ok_or_else(Error::internal_error)?;
         let view = Arc::new(view);
         let mut s = self.state.lock().await;
         let current = s.generation;
@@ -614,6 +642,8 @@ async fn schedule(client: &Client, state: &Arc<Mutex<State>>, uri: Uri, delay: D
     let client2 = client.clone();
     let state2 = state.clone();
     let uri2 = uri.clone();
+    let cancel = Arc::new(AtomicBool::new(false));
+    let cancelled = cancel.clone();
     let task = tokio::spawn(async move {
         tokio::time::sleep(delay).await;
         let (text, language, version, indexed, config, generation, enc) = {
@@ -635,14 +665,14 @@ async fn schedule(client: &Client, state: &Arc<Mutex<State>>, uri: Uri, delay: D
             )
         };
         let (idx, cfg, u) = (indexed.clone(), config.clone(), uri2.clone());
-        let Ok(view) =
-            tokio::task::spawn_blocking(move || compute_view(&idx, &cfg, &u, &language, &text))
-                .await
-        else {
-            return;
-        };
-        let diagnostics = features::diagnostics(&view, &indexed, enc);
-        let view = Arc::new(view);
+        let checked = tokio::task::spawn_blocking(move || {
+            let view = compute_view(&idx, &cfg, &u, &language, &text, &|| {
+                cancelled.load(Ordering::Relaxed)
+            })?;
+            let diagnostics = features::diagnostics(&view, &idx, enc);
+            Some((view, diagnostics))
+        })
+        .await;
         // Publish under the lock, so that no newer version can be stored
         // between the check and the send.
         let mut s = state2.lock().await;
@@ -653,19 +683,44 @@ async fn schedule(client: &Client, state: &Arc<Mutex<State>>, uri: Uri, delay: D
         if d.version != version || current != generation {
             return;
         }
-        d.view = Some((version, generation, view));
-        client2
-            .publish_diagnostics(uri2, diagnostics, Some(version))
-            .await;
+        match checked {
+            Ok(None) => {}
+            Ok(Some((view, diagnostics))) => {
+                d.view = Some((version, generation, Arc::new(view)));
+                client2
+                    .publish_diagnostics(uri2, diagnostics, Some(version))
+                    .await;
+            }
+            // The check panicked (the panic boundary of a spawned task):
+            // the diagnostics of an older version must not stay on this
+            // text, so they are cleared, and the log says why.
+            Err(e) if e.is_panic() => {
+                let what = guard::panic_message(e.into_panic().as_ref());
+                client2
+                    .log_message(
+                        MessageType::ERROR,
+                        format!(
+                            "onrecord: internal error checking {} (version {version}): {what}; its diagnostics are cleared",
+                            uri2.as_str()
+                        ),
+                    )
+                    .await;
+                client2
+                    .publish_diagnostics(uri2, Vec::new(), Some(version))
+                    .await;
+            }
+            Err(_) => {}
+        }
     });
     let mut s = state.lock().await;
+    let pending = PendingCheck { task, cancel };
     match s.docs.get_mut(&uri) {
         Some(d) => {
-            if let Some(old) = d.task.replace(task) {
-                old.abort();
+            if let Some(old) = d.task.replace(pending) {
+                old.stop();
             }
         }
-        None => task.abort(),
+        None => pending.stop(),
     }
 }
 
@@ -815,7 +870,7 @@ impl LanguageServer for Backend {
         }
         for d in s.docs.values_mut() {
             if let Some(t) = d.task.take() {
-                t.abort();
+                t.stop();
             }
         }
         Ok(())
@@ -903,7 +958,7 @@ impl LanguageServer for Backend {
         let removed = self.state.lock().await.docs.remove(&uri);
         if let Some(mut d) = removed {
             if let Some(t) = d.task.take() {
-                t.abort();
+                t.stop();
             }
         }
         self.client.publish_diagnostics(uri, Vec::new(), None).await;

@@ -684,7 +684,11 @@ pub fn check_unless(
             .as_ref()
             .map(|sp| &result.attribution.entities[sp.entity as usize]);
         let index = report.quotes.len();
-        for f in findings(corpus, draft, &qc, entity, config) {
+        for mut f in findings(corpus, draft, &qc, entity, config) {
+            // A source read with undecodable bytes would write them into
+            // the draft as stand-ins: such a fix is not offered.
+            f.fixes
+                .retain(|x| !x.edit.replacement.contains(['\u{1a}', '\u{fffd}']));
             let line = draft.line_of(f.start);
             if f.severity != Severity::Off && !disabled.covers(line, f.code) {
                 report.findings.push(Finding { quote: index, ..f });

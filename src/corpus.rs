@@ -288,6 +288,20 @@ impl Default for LoadOptions {
     }
 }
 
+/// The file's text with each byte that is not UTF-8 read as U+001A
+/// SUBSTITUTE: one byte for one byte, so that every offset into the text is
+/// the same offset in the file (a replacement character would take three).
+fn decode_substituting(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        s.push_str(chunk.valid());
+        for _ in chunk.invalid() {
+            s.push('\u{1a}');
+        }
+    }
+    s
+}
+
 /// Builds a document from a file's bytes. `sidecar` is the text of
 /// `<file>.meta.toml` when there is one.
 pub fn parse_document(
@@ -333,29 +347,29 @@ pub fn parse_document(
         Ok(s) => s.to_string(),
         Err(e) if e.error_len().is_none() && bytes.len() <= opts.max_bytes => {
             // A truncation in the middle of a character: drop the partial one.
-            String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned()
+            decode_substituting(&bytes[..e.valid_up_to()])
         }
         Err(e) => {
             warn(
                 &mut warnings,
                 format!(
-                    "not valid UTF-8 (first bad byte at offset {}); read with replacement characters",
+                    "not valid UTF-8 (first bad byte at offset {}); each bad byte is read as U+001A",
                     e.valid_up_to()
                 ),
             );
-            String::from_utf8_lossy(bytes).into_owned()
+            decode_substituting(bytes)
         }
     };
-    let raw = raw
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(raw);
+    // A byte-order mark stays in the file's text, so that offsets are the
+    // file's; the engine reads it as three spaces.
+    let bom = raw.starts_with('\u{feff}');
+    let body = if bom { &raw[3..] } else { raw.as_str() };
 
     let mut meta = Meta::default();
     let (text, map, marked) = match format {
         Format::Text => (raw.clone(), None, Vec::new()),
         Format::Markdown => {
-            let (text, front) = markdown_view(&raw);
+            let (text, front) = markdown_view(body);
             if let Some(front) = front {
                 match parse_front_matter(&front) {
                     Ok(m) => meta.merge(m),
@@ -369,6 +383,12 @@ pub fn parse_document(
             meta.merge(v.meta);
             (v.text, Some(v.map), v.marked)
         }
+    };
+    let text = match format {
+        Format::Text | Format::Markdown if bom => {
+            format!("   {}", &text[text.len() - body.len()..])
+        }
+        _ => text,
     };
     if let Some(s) = sidecar {
         match parse_toml_meta(s) {
@@ -976,9 +996,10 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_is_read_lossily_with_a_warning() {
+    fn invalid_utf8_is_read_byte_for_byte_with_a_warning() {
         let (doc, w) = parse_document("l.txt", b"caf\xe9 \"ok\"", None, &LoadOptions::default());
-        assert!(doc.unwrap().text.contains('\u{fffd}'));
+        // One stand-in per bad byte: the text is as long as the file.
+        assert_eq!(doc.unwrap().text, "caf\u{1a} \"ok\"");
         assert!(w[0].message.contains("not valid UTF-8"), "{w:?}");
     }
 

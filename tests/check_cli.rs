@@ -679,3 +679,71 @@ fn unknown_format_is_a_usage_error() {
     );
     assert!(err.contains("human, json, sarif, github"), "{err}");
 }
+
+/// A byte-order mark and a byte that is not UTF-8 (a Latin-1 `é`) before
+/// the findings: every offset moves by exactly the four bytes they add, and
+/// each fix applied to the file's bytes repairs the finding and leaves both
+/// in place. Before, the mark was dropped and the byte read as a
+/// three-byte replacement character, so fixes landed a few bytes off.
+#[test]
+fn a_byte_order_mark_or_a_bad_byte_keeps_offsets_and_fixes_exact() {
+    let dir = scratch("bom");
+    let clean = std::fs::read(root().join(ISSUES)).expect("issues.md");
+    let title_end = clean
+        .iter()
+        .position(|&b| b == b'\n')
+        .expect("a first line");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(&clean[..title_end]);
+    bytes.extend_from_slice(b" caf\xE9");
+    bytes.extend_from_slice(&clean[title_end..]);
+    let added = bytes.len() - clean.len();
+    let path = dir.join("issues.md");
+    std::fs::write(&path, &bytes).expect("write");
+    let check = |p: &Path| {
+        records(&onrecord(&[
+            "check",
+            path_arg(p),
+            "--corpus",
+            "test-corpus",
+            "--format",
+            "json",
+        ]))
+    };
+    let before = records(&onrecord(&[
+        "check",
+        ISSUES,
+        "--corpus",
+        "test-corpus",
+        "--format",
+        "json",
+    ]));
+    let after = check(&path);
+    assert_eq!(before.len(), after.len());
+    let mut fixed_some = 0;
+    for (b, a) in before.iter().zip(&after) {
+        assert_eq!(u(&a["start"]), u(&b["start"]) + added, "{a}");
+        assert_eq!(u(&a["end"]), u(&b["end"]) + added, "{a}");
+        let Some(fix) = a["fix"].as_object() else {
+            continue;
+        };
+        assert_eq!(u(&fix["start"]), u(&b["fix"]["start"]) + added);
+        let (s, e) = (u(&fix["start"]), u(&fix["end"]));
+        let mut fixed = bytes.clone();
+        fixed.splice(s..e, fix["replacement"].as_str().unwrap().bytes());
+        assert!(fixed.starts_with(b"\xEF\xBB\xBF"));
+        assert!(fixed.windows(4).any(|w| w == b"caf\xE9"));
+        let again_path = dir.join(format!("fixed-{fixed_some}.md"));
+        std::fs::write(&again_path, &fixed).expect("write");
+        let again = check(&again_path);
+        assert!(
+            !again
+                .iter()
+                .any(|x| x["code"] == a["code"] && x["line"] == a["line"]),
+            "{} still reported after its fix",
+            a["code"]
+        );
+        fixed_some += 1;
+    }
+    assert_eq!(fixed_some, 3);
+}

@@ -114,6 +114,10 @@ pub struct Config {
     /// Corpus files and folders, relative to the workspace root unless
     /// absolute. `None`: the default folders that exist.
     pub corpus_paths: Option<Vec<String>>,
+    /// The corpus paths come from the editor's settings, the user's own:
+    /// only those may name a folder outside the workspace. A workspace's
+    /// `onrecord.toml` comes with the files the user opened, and may not.
+    pub corpus_paths_from_editor: bool,
     /// Gitignore-style patterns left out of the corpus.
     pub exclude: Vec<String>,
     pub severity: BTreeMap<Code, Severity>,
@@ -129,6 +133,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             corpus_paths: None,
+            corpus_paths_from_editor: false,
             exclude: DEFAULT_EXCLUDE.iter().map(|s| s.to_string()).collect(),
             severity: Code::ALL
                 .into_iter()
@@ -201,7 +206,11 @@ impl Config {
         })
         .map_err(as_error)?;
         let mut skipped = unknown;
+        let names_paths = layer.corpus.paths.is_some();
         skipped.extend(self.apply(layer));
+        if names_paths {
+            self.corpus_paths_from_editor = false;
+        }
         Ok(skipped)
     }
 
@@ -216,7 +225,12 @@ impl Config {
             line: None,
             message: e.to_string(),
         })?;
-        Ok(self.apply(layer))
+        let names_paths = layer.corpus.paths.is_some();
+        let skipped = self.apply(layer);
+        if names_paths {
+            self.corpus_paths_from_editor = true;
+        }
+        Ok(skipped)
     }
 
     fn apply(&mut self, layer: Layer) -> Vec<String> {
@@ -257,6 +271,39 @@ impl Config {
             .unwrap_or(code.default_severity())
     }
 
+    /// [`Config::corpus_under`], less the paths that lead out of the
+    /// workspace (by `..`, an absolute path or a symbolic link) when the
+    /// workspace itself named them: each of those comes back as a one-line
+    /// reason instead. Paths the editor's settings name are the user's
+    /// choice and are kept.
+    pub fn corpus_confined(
+        &self,
+        root: &std::path::Path,
+    ) -> (Vec<std::path::PathBuf>, Vec<String>) {
+        let paths = self.corpus_under(root);
+        if self.corpus_paths_from_editor {
+            return (paths, Vec::new());
+        }
+        let home = root.canonicalize().unwrap_or_else(|_| lexical(root));
+        let mut refused = Vec::new();
+        let kept = paths
+            .into_iter()
+            .filter(|p| {
+                let real = p.canonicalize().unwrap_or_else(|_| lexical(p));
+                let inside = real.starts_with(&home);
+                if !inside {
+                    refused.push(format!(
+                        "corpus path {} is outside the workspace ({}); not read. To read it, name it in your editor's settings (`onrecord.corpus.paths`), not in {FILE_NAME}",
+                        p.display(),
+                        real.display()
+                    ));
+                }
+                inside
+            })
+            .collect();
+        (kept, refused)
+    }
+
     /// The corpus paths under a workspace root: the configured ones, or the
     /// default folders that exist there.
     pub fn corpus_under(&self, root: &std::path::Path) -> Vec<std::path::PathBuf> {
@@ -269,6 +316,23 @@ impl Config {
                 .collect(),
         }
     }
+}
+
+/// A path with `.` and `..` resolved without the file system (for a path
+/// that does not exist yet).
+fn lexical(p: &std::path::Path) -> std::path::PathBuf {
+    use std::path::Component;
+    let mut out = std::path::PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

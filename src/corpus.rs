@@ -863,7 +863,14 @@ pub fn load_file(p: &Path, opts: &LoadOptions) -> (Option<Document>, Vec<Warning
     sidecar_path.push(".meta.toml");
     let sidecar_path = PathBuf::from(sidecar_path);
     let mut sidecar_warnings = Vec::new();
-    let sidecar = match read_small_text(&sidecar_path) {
+    // A sidecar is read where it is: a symbolic link could lead anywhere.
+    let linked = std::fs::symlink_metadata(&sidecar_path).is_ok_and(|m| m.file_type().is_symlink());
+    let read = if linked {
+        Err(std::io::Error::other("a symbolic link, not followed"))
+    } else {
+        read_small_text(&sidecar_path)
+    };
+    let sidecar = match read {
         Ok(text) => Some(text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => {

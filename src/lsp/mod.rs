@@ -340,7 +340,12 @@ impl Backend {
             (s.root.clone(), s.config.clone(), s.progress_supported)
         };
         let root = root.unwrap_or_else(|| PathBuf::from("."));
-        let paths = config.corpus_under(&root);
+        let (paths, refused) = config.corpus_confined(&root);
+        for why in refused {
+            self.client
+                .show_message(MessageType::WARNING, format!("onrecord: {why}"))
+                .await;
+        }
         for p in &paths {
             if !p.exists() {
                 self.client
@@ -1036,7 +1041,11 @@ impl LanguageServer for Backend {
             }
             config = new;
         }
-        let roots = config.corpus_under(&root);
+        let (roots, _) = config.corpus_confined(&root);
+        // A symbolic link is not followed here, as the folder walk does not
+        // follow one: it could lead out of the corpus.
+        let is_link =
+            |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
         let relevant: Vec<(PathBuf, bool)> = changed
             .into_iter()
             .filter(|(p, _)| {
@@ -1045,6 +1054,10 @@ impl LanguageServer for Backend {
                         && roots.iter().any(|r| {
                             p.starts_with(r) && !corpus::is_excluded(r, p, &config.exclude)
                         }))
+            })
+            .map(|(p, deleted)| {
+                let gone = deleted || is_link(&p);
+                (p, gone)
             })
             .collect();
         if relevant.is_empty() {

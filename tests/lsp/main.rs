@@ -797,3 +797,58 @@ async fn a_version_that_goes_backwards_still_changes_the_text() {
     );
     peer.shutdown().await;
 }
+
+/// Caught: paths in a workspace's `onrecord.toml` that led out of it
+/// (`../..`, `/etc`, a symbolic link) were read, and their contents offered
+/// in workspace symbols. The workspace may name only its own folders; the
+/// editor's settings (the user's own) may name any.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn corpus_paths_outside_the_workspace_are_refused_unless_the_editor_names_them() {
+    let outside = Workspace::new();
+    outside.write("elsewhere/harbor-a.txt", SOURCE_A);
+    let ws = Workspace::new();
+    ws.write("drafts/story.md", &draft_text());
+    let escape = format!(
+        "../{}/elsewhere",
+        outside.root.file_name().unwrap().to_str().unwrap()
+    );
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(outside.root.join("elsewhere"), ws.root.join("linked")).unwrap();
+    ws.write(
+        "onrecord.toml",
+        &format!(
+            "[corpus]\npaths = [\"{escape}\", \"{}\", \"linked\"]\n",
+            outside.root.join("elsewhere").display()
+        ),
+    );
+    let mut peer = Peer::start().await;
+    peer.initialize(&ws, json!({})).await;
+    let status = peer
+        .wait_notification("onrecord/status", |p| p["state"] == "ready")
+        .await;
+    assert_eq!(status["articles"], 0, "{status}");
+    let refusals: Vec<String> = peer
+        .notifications
+        .iter()
+        .filter(|n| n["method"] == "window/showMessage")
+        .filter_map(|n| n["params"]["message"].as_str())
+        .filter(|m| m.contains("outside the workspace"))
+        .map(str::to_string)
+        .collect();
+    let expected = if cfg!(unix) { 3 } else { 2 };
+    assert_eq!(refusals.len(), expected, "{refusals:?}");
+    assert!(refusals.iter().all(|m| m.contains("onrecord.corpus.paths")));
+    // The user's own settings may name the folder outside.
+    peer.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"onrecord": {"corpus": {"paths": [outside.root.join("elsewhere")]}}}}),
+    )
+    .await;
+    let status = peer
+        .wait_notification("onrecord/status", |p| {
+            p["state"] == "ready" && p["articles"] == 1
+        })
+        .await;
+    assert_eq!(status["articles"], 1);
+    peer.shutdown().await;
+}

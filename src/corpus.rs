@@ -777,9 +777,15 @@ pub fn collect_files(paths: &[PathBuf], exclude: &[String]) -> (Vec<PathBuf>, Ve
         let walker = ignore::WalkBuilder::new(p)
             .overrides(over)
             .hidden(true)
-            .git_ignore(true)
-            .git_exclude(true)
-            .require_git(false)
+            // `.gitignore` files inside the corpus folders apply, read as
+            // plain ignore files: git's own rules would also read the ones
+            // above the folder, up to `/`, and the user's global excludes,
+            // which are outside the corpus.
+            .git_ignore(false)
+            .git_exclude(false)
+            .git_global(false)
+            .parents(false)
+            .add_custom_ignore_filename(".gitignore")
             .sort_by_file_path(|a, b| a.cmp(b))
             .build();
         for entry in walker {

@@ -223,6 +223,12 @@ impl Document {
 
     /// File offset where a 1-based line starts (the end of the file past
     /// the last line).
+    /// How many lines the file has, as the protocol counts them (a text
+    /// that ends with a line break has an empty last line).
+    pub fn line_count(&self) -> u32 {
+        self.line_starts.len() as u32
+    }
+
     pub fn line_start(&self, line: u32) -> u32 {
         let i = (line.max(1) - 1) as usize;
         self.line_starts

@@ -67,15 +67,16 @@ impl<'a> Positions<'a> {
     /// A column past the end of its line means the end of the line.
     pub fn offset(&self, pos: Position) -> Option<u32> {
         let raw = &self.doc.raw();
-        let lines = raw.matches('\n').count() as u32 + 1;
-        if pos.line >= lines {
+        // The document's own line table: one line model, the protocol's
+        // (`\n`, `\r\n` and a lone `\r`).
+        if pos.line >= self.doc.line_count() {
             return None;
         }
         let start = self.doc.line_start(pos.line + 1) as usize;
         let mut left = pos.character;
         let mut at = start;
         for c in raw[start..].chars() {
-            if c == '\n' || left == 0 {
+            if c == '\n' || c == '\r' || left == 0 {
                 break;
             }
             let u = units(c, self.enc);
@@ -84,9 +85,6 @@ impl<'a> Positions<'a> {
             }
             left -= u;
             at += c.len_utf8();
-        }
-        if raw[start..at].ends_with('\r') {
-            at -= 1;
         }
         Some(at as u32)
     }
@@ -148,6 +146,32 @@ mod tests {
             Some(1),
             "past the end of a line is its end"
         );
+    }
+
+    /// Caught by the protocol stress test: `offset` counted lines by `\n`
+    /// alone, so after a lone `\r` a position found no line, or the wrong
+    /// one.
+    #[test]
+    fn offsets_and_positions_share_the_line_model() {
+        let d = doc("a\rbc\r\nd\n");
+        let p = Positions::new(&d, Encoding::Utf16);
+        for (i, _) in d.raw().char_indices().chain([(d.raw().len(), ' ')]) {
+            if d.raw()[..i].ends_with('\r') && d.raw()[i..].starts_with('\n') {
+                continue;
+            }
+            assert_eq!(
+                p.offset(p.position(i as u32)),
+                Some(i as u32),
+                "at byte {i}"
+            );
+        }
+        assert_eq!(p.offset(Position::new(1, 9)), Some(4), "the end of `bc`");
+        assert_eq!(
+            p.offset(Position::new(3, 0)),
+            Some(8),
+            "the empty last line"
+        );
+        assert_eq!(p.offset(Position::new(4, 0)), None);
     }
 
     #[test]

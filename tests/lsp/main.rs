@@ -2,6 +2,7 @@
 //! with framed JSON-RPC, asserting on the JSON that comes back.
 
 mod pipe;
+mod stress;
 
 use pipe::{Peer, Workspace};
 use serde_json::{json, Value};

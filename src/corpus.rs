@@ -798,7 +798,19 @@ pub fn collect_files(paths: &[PathBuf], exclude: &[String]) -> (Vec<PathBuf>, Ve
             match entry {
                 Ok(e) => {
                     let kind = e.file_type();
-                    if Format::from_path(e.path()).is_none() || kind.is_some_and(|t| t.is_dir()) {
+                    if kind.is_some_and(|t| t.is_dir()) {
+                        continue;
+                    }
+                    // Such a name cannot be given back exactly, in JSON or
+                    // as an editor's URI: said, not read under a guess.
+                    if e.path().to_str().is_none() {
+                        warnings.push(Warning {
+                            file: display_path(e.path()),
+                            message: "file name is not UTF-8; skipped".into(),
+                        });
+                        continue;
+                    }
+                    if Format::from_path(e.path()).is_none() {
                         continue;
                     }
                     if kind.is_some_and(|t| t.is_file()) {

@@ -466,3 +466,37 @@ fn malformed_messages_get_errors_and_the_server_keeps_reading() {
     );
     assert_eq!(status.code(), Some(0));
 }
+
+/// Caught: a file whose name is not UTF-8 was read under a lossy name (or,
+/// in the editor, could not be linked back to). It is named in a warning,
+/// and the rest of the folder is read.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_name_that_is_not_utf8_is_reported_and_skipped() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = scratch("non-utf8-name");
+    std::fs::write(
+        dir.join("a.txt"),
+        "\"We will rebuild the bridge before winter,\" Ana Vidal said.\n",
+    )
+    .unwrap();
+    let odd = dir.join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt"));
+    std::fs::write(
+        &odd,
+        "\"Not to be read under a guessed name,\" Ivo Marek said.\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_onrecord"))
+        .args(["quotes", "."])
+        .current_dir(&dir)
+        .output()
+        .expect("run onrecord");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(stdout(&out).contains("Ana Vidal"), "{err}");
+    assert!(!stdout(&out).contains("Ivo Marek"));
+    assert!(
+        err.contains("caf\u{fffd}.txt: file name is not UTF-8; skipped"),
+        "{err}"
+    );
+}

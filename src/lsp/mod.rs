@@ -296,7 +296,11 @@ impl Backend {
         let mut problems = Vec::new();
         if let Some(root) = &root {
             let path = root.join(config::FILE_NAME);
-            let read = corpus::read_small_text(&path);
+            // Read off the async threads: a slow disk must not stop the
+            // server from answering.
+            let read = tokio::task::spawn_blocking(move || corpus::read_small_text(&path))
+                .await
+                .unwrap_or_else(|e| Err(std::io::Error::other(e.to_string())));
             if let Err(e) = &read {
                 if e.kind() != std::io::ErrorKind::NotFound {
                     problems.push(format!("{}: {e}; using the defaults", config::FILE_NAME));

@@ -296,11 +296,10 @@ impl Backend {
         let mut problems = Vec::new();
         if let Some(root) = &root {
             let path = root.join(config::FILE_NAME);
-            // Read off the async threads: a slow disk must not stop the
-            // server from answering.
-            let read = tokio::task::spawn_blocking(move || corpus::read_small_text(&path))
-                .await
-                .unwrap_or_else(|e| Err(std::io::Error::other(e.to_string())));
+            // Read here, in order with the messages after it (a request
+            // that follows a settings change sees the new settings); it
+            // cannot block: only a small regular file is read.
+            let read = corpus::read_small_text(&path);
             if let Err(e) = &read {
                 if e.kind() != std::io::ErrorKind::NotFound {
                     problems.push(format!("{}: {e}; using the defaults", config::FILE_NAME));

@@ -605,7 +605,7 @@ pub fn check_unless(
     if cancelled() {
         return None;
     }
-    let disabled = Disabled::parse(draft.raw());
+    let disabled = Disabled::parse(draft);
     let mut report = DraftReport::default();
     // Look the quotations up in parallel first; the rest is cheap.
     let mut lookups: Vec<Option<Vec<Place>>> = result
@@ -1656,8 +1656,13 @@ fn disable_fix(draft: &Document, at: u32, code: Code) -> Fix {
         .take_while(|c| *c == ' ' || *c == '\t')
         .collect();
     let line_end = draft.line_start(line + 1) as usize;
-    let eol = if draft.raw()[..line_end].ends_with("\r\n") {
+    // The line's own break, so the comment sits on a line of its own in
+    // the one line model (`\n`, `\r\n` or a lone `\r`).
+    let before_next = &draft.raw()[..line_end];
+    let eol = if before_next.ends_with("\r\n") {
         "\r\n"
+    } else if before_next.ends_with('\r') {
+        "\r"
     } else {
         "\n"
     };
@@ -1681,19 +1686,20 @@ struct Disabled {
 }
 
 impl Disabled {
-    fn parse(raw: &str) -> Disabled {
+    /// Lines as the document counts them (its line table: one line model).
+    fn parse(draft: &Document) -> Disabled {
+        let raw = draft.raw();
         let mut ranges = Vec::new();
         let mut open: Option<(u32, Vec<Code>)> = None;
-        let mut line = 1u32;
         let mut pos = 0usize;
         while let Some(found) = raw[pos..].find("<!--") {
             let s = pos + found;
-            line += raw[pos..s].matches('\n').count() as u32;
+            let line = draft.line_of(s as u32);
             let Some(len) = raw[s + 4..].find("-->") else {
                 break;
             };
             let body = &raw[s + 4..s + 4 + len];
-            let end_line = line + body.matches('\n').count() as u32;
+            let end_line = draft.line_of((s + 4 + len) as u32);
             let mut words = body.split_whitespace();
             let directive = words.next().unwrap_or("");
             let codes: Vec<Code> = words.filter_map(Code::parse).collect();
@@ -1709,7 +1715,6 @@ impl Disabled {
                 _ => {}
             }
             pos = s + 4 + len + 3;
-            line = end_line;
         }
         if let Some((from, codes)) = open {
             ranges.push((from, u32::MAX, codes));
@@ -1912,14 +1917,22 @@ mod tests {
 
     #[test]
     fn disable_comments_cover_the_right_lines() {
-        let d = Disabled::parse(
-            "a\n<!-- onrecord-disable-next-line -->\nb\nc\n<!-- onrecord-disable misquote -->\nd\n<!-- onrecord-enable -->\ne\n",
-        );
-        assert!(d.covers(3, Code::UnknownQuote));
-        assert!(!d.covers(4, Code::UnknownQuote));
-        assert!(d.covers(6, Code::Misquote));
-        assert!(!d.covers(6, Code::UnknownQuote));
-        assert!(!d.covers(8, Code::Misquote));
+        let doc = |t: &str| {
+            crate::corpus::parse_document("d.md", t.as_bytes(), None, &Default::default())
+                .0
+                .expect("a draft")
+        };
+        // `\n`, `\r\n` and a lone `\r` each end a line, as everywhere else.
+        for eol in ["\n", "\r\n", "\r"] {
+            let text = "a\n<!-- onrecord-disable-next-line -->\nb\nc\n<!-- onrecord-disable misquote -->\nd\n<!-- onrecord-enable -->\ne\n"
+                .replace('\n', eol);
+            let d = Disabled::parse(&doc(&text));
+            assert!(d.covers(3, Code::UnknownQuote), "{eol:?}");
+            assert!(!d.covers(4, Code::UnknownQuote), "{eol:?}");
+            assert!(d.covers(6, Code::Misquote), "{eol:?}");
+            assert!(!d.covers(6, Code::UnknownQuote), "{eol:?}");
+            assert!(!d.covers(8, Code::Misquote), "{eol:?}");
+        }
     }
 
     #[test]

@@ -157,12 +157,17 @@ pub enum View {
 
 struct OpenDoc {
     rope: Rope,
+    /// The client's version, given back with the diagnostics.
     version: i32,
+    /// Counts the changes the server applied: what a result is checked
+    /// against before it is kept or published, since a client may send a
+    /// version number twice or go back.
+    edits: u64,
     language: String,
     /// The pending check of this document.
     task: Option<PendingCheck>,
-    /// The view computed for (version, corpus generation).
-    view: Option<(i32, u64, Arc<View>)>,
+    /// The view computed for (edits, corpus generation).
+    view: Option<(u64, u64, Arc<View>)>,
 }
 
 /// A check on its way: the task that will publish it, and the flag that
@@ -435,7 +440,7 @@ impl Backend {
             let s = self.state.lock().await;
             let snap = match s.docs.get(uri) {
                 Some(d) => match &d.view {
-                    Some((v, g, view)) if *v == d.version && *g == s.generation => {
+                    Some((e, g, view)) if *e == d.edits && *g == s.generation => {
                         return Ok((
                             view.clone(),
                             s.indexed.clone(),
@@ -443,7 +448,7 @@ impl Backend {
                             s.config.clone(),
                         ));
                     }
-                    _ => Some((d.rope.to_string(), d.language.clone(), d.version)),
+                    _ => Some((d.rope.to_string(), d.language.clone(), d.edits)),
                 },
                 None => None,
             };
@@ -455,7 +460,7 @@ impl Backend {
                 s.generation,
             )
         };
-        let Some((text, language, version)) = snapshot else {
+        let Some((text, language, edits)) = snapshot else {
             if let Some(path) = uri.to_file_path() {
                 if let Some(&doc) = indexed.by_path.get(path.as_ref()) {
                     return Ok((Arc::new(View::Source { doc }), indexed, enc, config));
@@ -478,8 +483,8 @@ impl Backend {
         let mut s = self.state.lock().await;
         let current = s.generation;
         if let Some(d) = s.docs.get_mut(uri) {
-            if d.version == version && current == generation {
-                d.view = Some((version, generation, view.clone()));
+            if d.edits == edits && current == generation {
+                d.view = Some((edits, generation, view.clone()));
             }
         }
         Ok((view, indexed, enc, config))
@@ -654,7 +659,7 @@ async fn schedule(client: &Client, state: &Arc<Mutex<State>>, uri: Uri, delay: D
     let cancelled = cancel.clone();
     let task = tokio::spawn(async move {
         tokio::time::sleep(delay).await;
-        let (text, language, version, indexed, config, generation, enc) = {
+        let (text, language, version, edits, indexed, config, generation, enc) = {
             let s = state2.lock().await;
             let Some(d) = s.docs.get(&uri2) else { return };
             // Before the first index every quotation would look unknown;
@@ -666,6 +671,7 @@ async fn schedule(client: &Client, state: &Arc<Mutex<State>>, uri: Uri, delay: D
                 d.rope.to_string(),
                 d.language.clone(),
                 d.version,
+                d.edits,
                 s.indexed.clone(),
                 s.config.clone(),
                 s.generation,
@@ -688,13 +694,13 @@ async fn schedule(client: &Client, state: &Arc<Mutex<State>>, uri: Uri, delay: D
         let Some(d) = s.docs.get_mut(&uri2) else {
             return;
         };
-        if d.version != version || current != generation {
+        if d.edits != edits || current != generation {
             return;
         }
         match checked {
             Ok(None) => {}
             Ok(Some((view, diagnostics))) => {
-                d.view = Some((version, generation, Arc::new(view)));
+                d.view = Some((edits, generation, Arc::new(view)));
                 client2
                     .publish_diagnostics(uri2, diagnostics, Some(version))
                     .await;
@@ -888,11 +894,23 @@ impl LanguageServer for Backend {
         let td = params.text_document;
         {
             let mut s = self.state.lock().await;
+            // Opened again without a close: the old check must not publish
+            // for the new text.
+            let edits = match s.docs.remove(&td.uri) {
+                Some(mut old) => {
+                    if let Some(t) = old.task.take() {
+                        t.stop();
+                    }
+                    old.edits + 1
+                }
+                None => 0,
+            };
             s.docs.insert(
                 td.uri.clone(),
                 OpenDoc {
                     rope: Rope::from_str(&td.text),
                     version: td.version,
+                    edits,
                     language: td.language_id,
                     task: None,
                     view: None,
@@ -937,11 +955,8 @@ impl LanguageServer for Backend {
                 }
             }
             d.version = params.text_document.version;
-            if backwards.is_some() {
-                // A view computed for an earlier use of this number is not
-                // of this text.
-                d.view = None;
-            }
+            d.edits += 1;
+            d.view = None;
             backwards
         };
         if let Some((was, now)) = backwards {

@@ -70,9 +70,9 @@ async fn read_header<R: AsyncBufRead + Unpin>(r: &mut R) -> std::io::Result<Head
     }
 }
 
-/// Why a well-framed body is not a message the crate can take, with the id
-/// to answer when one could be read.
-fn check_message(body: &[u8]) -> Result<(), (Value, i64, String)> {
+/// The message a well-framed body holds, or why it is not one the crate can
+/// take, with the id to answer when one could be read.
+fn check_message(body: &[u8]) -> Result<Value, (Value, i64, String)> {
     let text = std::str::from_utf8(body).map_err(|_| {
         (
             Value::Null,
@@ -88,7 +88,8 @@ fn check_message(body: &[u8]) -> Result<(), (Value, i64, String)> {
     let id = obj.get("id").cloned();
     let id_ok = match &id {
         None | Some(Value::String(_)) | Some(Value::Null) => true,
-        Some(Value::Number(n)) => n.is_i64() || n.is_u64(),
+        // The crate's ids are `i64`: a larger one would end its session.
+        Some(Value::Number(n)) => n.is_i64(),
         Some(_) => false,
     };
     let answer_id = if id_ok {
@@ -117,7 +118,7 @@ fn check_message(body: &[u8]) -> Result<(), (Value, i64, String)> {
             if m.starts_with("$/") && id.is_some() {
                 return Err((answer_id, -32601, format!("Method not found: {m}")));
             }
-            Ok(())
+            Ok(v)
         }
         Some(_) => Err((
             answer_id,
@@ -125,7 +126,7 @@ fn check_message(body: &[u8]) -> Result<(), (Value, i64, String)> {
             "Invalid Request: `method` must be a string".into(),
         )),
         // A response to one of the server's own requests.
-        None if id.is_some() && (obj.contains_key("result") || obj.contains_key("error")) => Ok(()),
+        None if id.is_some() && (obj.contains_key("result") || obj.contains_key("error")) => Ok(v),
         None => Err((answer_id, -32600, "Invalid Request: no `method`".into())),
     }
 }
@@ -171,7 +172,11 @@ where
             return;
         }
         match check_message(&body) {
-            Ok(()) => {
+            Ok(message) => {
+                // Written again from the parsed value: a key the client
+                // wrote twice (which the crate refuses, ending its session)
+                // keeps its last value, as JSON readers do.
+                let body = serde_json::to_vec(&message).unwrap_or(body);
                 if to_server.write_all(&frame(&body)).await.is_err() {
                     return;
                 }
@@ -233,5 +238,21 @@ mod tests {
         );
         let notification = br#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":1}}"#;
         assert!(check_message(notification).is_ok());
+        // Caught by fuzzing: the crate ends its session on an id past
+        // `i64::MAX` and on a key written twice.
+        assert_eq!(
+            code(br#"{"jsonrpc":"2.0","id":18446744073709551615,"method":"x"}"#),
+            -32600
+        );
+        let twice = br#"{"jsonrpc":"2.0","id":2,"method":"x","method":"shutdown"}"#;
+        let message = check_message(twice).expect("a message");
+        assert_eq!(message["method"], "shutdown");
+        assert_eq!(
+            serde_json::to_string(&message)
+                .unwrap()
+                .matches("method")
+                .count(),
+            1
+        );
     }
 }

@@ -116,8 +116,8 @@ fn check_report(corpus: &Corpus, config: &Config, name: &str, bytes: &[u8], doc:
         let fix = f.fixes.last().expect("checked above");
         let words = &report.quotes[f.quote].text;
         let fixed = splice(bytes, fix.edit.start, fix.edit.end, &fix.edit.replacement);
+        let doc2 = parse_draft(name, &fixed);
         let fixed = String::from_utf8_lossy(&fixed);
-        let doc2 = parse_draft(name, fixed.as_bytes());
         let again = check::check(corpus, &doc2, config);
         assert!(
             count(&again, f.code, words) < count(report, f.code, words),

@@ -524,7 +524,22 @@ She said it twice.\n";
 fn root() -> &'static Path {
     static ROOT: OnceLock<PathBuf> = OnceLock::new();
     ROOT.get_or_init(|| {
-        let root = std::env::temp_dir().join(format!("onrecord-fuzz-server-{}", std::process::id()));
+        // The workspaces of processes that have ended (each run, merge or
+        // minimization step is one) are removed.
+        let tmp = std::env::temp_dir();
+        for entry in std::fs::read_dir(&tmp).into_iter().flatten().flatten() {
+            let name = entry.file_name();
+            let Some(pid) = name
+                .to_str()
+                .and_then(|n| n.strip_prefix("onrecord-fuzz-server-"))
+            else {
+                continue;
+            };
+            if !Path::new("/proc").join(pid).exists() {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+        let root = tmp.join(format!("onrecord-fuzz-server-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
         std::fs::create_dir_all(root.join("sources")).unwrap();
         std::fs::write(root.join("sources/a.txt"), SOURCE_A).unwrap();

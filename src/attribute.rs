@@ -2419,13 +2419,7 @@ pub fn attribute_with(
         .filter(|(_, q)| matches!(q.kind, Kind::Quote | Kind::Fragment))
         .map(|(i, q)| (q.open, q.close, i as u32))
         .collect();
-    let reach: Vec<u32> = spans
-        .iter()
-        .scan(0, |far, &(_, e, _)| {
-            *far = e.max(*far);
-            Some(*far)
-        })
-        .collect();
+    let reach = crate::extract::furthest_ends(spans.iter().map(|&(_, e, _)| e));
     // The transcript turn of each labelled paragraph.
     let mut turn_of_para: Vec<Option<usize>> = vec![None; ex.paragraphs.len()];
     for (qi, q) in quotes.iter().enumerate().rev() {

@@ -566,6 +566,18 @@ fn ends_sentence(text: &str, end: usize) -> bool {
         .is_some_and(|c| matches!(c, '.' | '!' | '?'))
 }
 
+/// For spans sorted by start, the furthest end among each span and those
+/// before it: a backward scan for the spans that reach a point can stop as
+/// soon as this falls to the point, which keeps such look-ups from
+/// rescanning everything before them.
+pub fn furthest_ends(ends: impl Iterator<Item = u32>) -> Vec<u32> {
+    ends.scan(0, |far, e| {
+        *far = e.max(*far);
+        Some(*far)
+    })
+    .collect()
+}
+
 /// Where the closing single marks of one paragraph lie, found in one pass:
 /// asking at every opening mark whether one comes later would otherwise
 /// rescan the rest of the paragraph each time (` 'word 'word 'word…`).
@@ -949,13 +961,7 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
     // bisection tells whether a region overlaps any of them.
     let mut spans: Vec<(u32, u32)> = quotes.iter().map(|q| (q.start(), q.end())).collect();
     spans.sort_unstable();
-    let reach: Vec<u32> = spans
-        .iter()
-        .scan(0, |far, &(_, e)| {
-            *far = e.max(*far);
-            Some(*far)
-        })
-        .collect();
+    let reach = furthest_ends(spans.iter().map(|&(_, e)| e));
     // Regions come by start, so an earlier one overlaps this one exactly
     // when it reaches past this one's start.
     let mut marked_reach = 0;

@@ -656,13 +656,7 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
         .iter_mut()
         .map(|spans| {
             spans.sort_by_key(|&(s, _, _)| s);
-            spans
-                .iter()
-                .scan(0, |far, &(_, e, _)| {
-                    *far = e.max(*far);
-                    Some(*far)
-                })
-                .collect()
+            crate::extract::furthest_ends(spans.iter().map(|&(_, e, _)| e))
         })
         .collect();
 

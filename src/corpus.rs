@@ -339,7 +339,8 @@ pub fn parse_document(
         return (None, warnings);
     }
     let mut bytes = bytes;
-    if bytes.len() > opts.max_bytes {
+    let truncated = bytes.len() > opts.max_bytes;
+    if truncated {
         warn(
             &mut warnings,
             format!(
@@ -351,8 +352,9 @@ pub fn parse_document(
     }
     let raw = match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
-        Err(e) if e.error_len().is_none() && bytes.len() <= opts.max_bytes => {
-            // A truncation in the middle of a character: drop the partial one.
+        Err(e) if e.error_len().is_none() && truncated => {
+            // The size limit cut a character: drop the partial one (the
+            // warning above names the limit).
             decode_substituting(&bytes[..e.valid_up_to()])
         }
         Err(e) => {
@@ -1031,6 +1033,15 @@ mod tests {
         let (doc, w) = parse_document("l.txt", b"caf\xe9 \"ok\"", None, &LoadOptions::default());
         // One stand-in per bad byte: the text is as long as the file.
         assert_eq!(doc.unwrap().text, "caf\u{1a} \"ok\"");
+        assert!(w[0].message.contains("not valid UTF-8"), "{w:?}");
+    }
+
+    #[test]
+    fn a_cut_last_character_is_reported_and_kept_byte_for_byte() {
+        // The file ends in the first byte of "é" (a cut download): read
+        // as a stand-in with a warning, never dropped silently.
+        let (doc, w) = parse_document("cut.txt", b"\"ok\" caf\xc3", None, &LoadOptions::default());
+        assert_eq!(doc.unwrap().text, "\"ok\" caf\u{1a}");
         assert!(w[0].message.contains("not valid UTF-8"), "{w:?}");
     }
 

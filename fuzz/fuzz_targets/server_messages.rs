@@ -390,7 +390,8 @@ fn classify(body: &[u8], a_uri: &str) -> Forward {
 /// to the crate for a body: the message written again from its parsed
 /// value (a key written twice keeps its last value), or nothing when it
 /// answers the body itself. The framing layer is private to the library,
-/// so its rules are mirrored here, as of commit aabee40.
+/// so its rules are mirrored here (as of the commit that refused
+/// a message with both a `method` and a `result`, and malformed responses).
 fn transport_forward(body: &[u8]) -> Option<Vec<u8>> {
     let text = std::str::from_utf8(body).ok()?;
     let v = serde_json::from_str::<Value>(text).ok()?;
@@ -404,10 +405,23 @@ fn transport_forward(body: &[u8]) -> Option<Vec<u8>> {
     if obj.get("jsonrpc").and_then(Value::as_str) != Some("2.0") || !id_ok {
         return None;
     }
+    let is_response = obj.contains_key("result") || obj.contains_key("error");
     let passes = match obj.get("method") {
+        Some(_) if is_response => false,
         Some(Value::String(m)) => !(m.starts_with("$/") && id.is_some()),
         Some(_) => false,
-        None => id.is_some() && (obj.contains_key("result") || obj.contains_key("error")),
+        None => {
+            let error_ok = |e: &Value| {
+                e.get("code").is_some_and(Value::is_i64)
+                    && e.get("message").is_some_and(Value::is_string)
+            };
+            id.is_some()
+                && match (obj.get("result"), obj.get("error")) {
+                    (Some(_), None) => true,
+                    (None, Some(e)) => error_ok(e),
+                    _ => false,
+                }
+        }
     };
     passes.then(|| serde_json::to_vec(&v).unwrap_or_else(|_| body.to_vec()))
 }

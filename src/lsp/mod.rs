@@ -1229,7 +1229,7 @@ impl LanguageServer for Backend {
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let p = params.text_document_position;
-        let (line, enc, indexed) = {
+        let (line, cursor, enc, indexed) = {
             let s = self.state.lock().await;
             let Some(d) = s.docs.get(&p.text_document.uri) else {
                 return Err(Error::invalid_params(format!(
@@ -1246,10 +1246,19 @@ impl LanguageServer for Backend {
             // characters of it.
             let from = line_start.max(at.saturating_sub(400));
             let text: String = d.rope.slice(from..at).to_string();
-            (text, s.encoding, s.indexed.clone())
+            // The cursor as the text has it: a position past the end of
+            // its line ends the edit at the line's end.
+            let units: u32 = d
+                .rope
+                .slice(line_start..at)
+                .chars()
+                .map(|c| position::units(c, s.encoding))
+                .sum();
+            let cursor = Position::new(p.position.line, units);
+            (text, cursor, s.encoding, s.indexed.clone())
         };
         let items = tokio::task::spawn_blocking(move || {
-            features::completions(&indexed, &line, p.position, enc)
+            features::completions(&indexed, &line, cursor, enc)
         })
         .await
         .map_err(|_| Error::internal_error())?;

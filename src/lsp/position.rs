@@ -11,7 +11,7 @@ pub enum Encoding {
     Utf16,
 }
 
-fn units(c: char, enc: Encoding) -> u32 {
+pub fn units(c: char, enc: Encoding) -> u32 {
     match enc {
         Encoding::Utf8 => c.len_utf8() as u32,
         Encoding::Utf16 => c.len_utf16() as u32,

@@ -70,20 +70,40 @@ async fn read_header<R: AsyncBufRead + Unpin>(r: &mut R) -> std::io::Result<Head
     }
 }
 
+/// Why a well-framed body is not a message the crate can take.
+#[derive(Debug)]
+enum Refusal {
+    /// Answered with this JSON-RPC error (id `null` when none could be read).
+    Answer {
+        id: Value,
+        code: i64,
+        message: String,
+    },
+    /// A response of the client's, which is never answered: logged only.
+    Ignore(String),
+}
+
+fn refuse(id: Value, code: i64, message: &str) -> Refusal {
+    Refusal::Answer {
+        id,
+        code,
+        message: message.to_string(),
+    }
+}
+
 /// The message a well-framed body holds, or why it is not one the crate can
-/// take, with the id to answer when one could be read.
-fn check_message(body: &[u8]) -> Result<Value, (Value, i64, String)> {
-    let text = std::str::from_utf8(body).map_err(|_| {
-        (
-            Value::Null,
-            -32700,
-            "Parse error: the body is not UTF-8".to_string(),
-        )
-    })?;
+/// take.
+fn check_message(body: &[u8]) -> Result<Value, Refusal> {
+    let text = std::str::from_utf8(body)
+        .map_err(|_| refuse(Value::Null, -32700, "Parse error: the body is not UTF-8"))?;
     let v: Value = serde_json::from_str(text)
-        .map_err(|e| (Value::Null, -32700, format!("Parse error: {e}")))?;
+        .map_err(|e| refuse(Value::Null, -32700, &format!("Parse error: {e}")))?;
     let Some(obj) = v.as_object() else {
-        return Err((Value::Null, -32600, "Invalid Request: not an object".into()));
+        return Err(refuse(
+            Value::Null,
+            -32600,
+            "Invalid Request: not an object",
+        ));
     };
     let id = obj.get("id").cloned();
     let id_ok = match &id {
@@ -98,36 +118,65 @@ fn check_message(body: &[u8]) -> Result<Value, (Value, i64, String)> {
         Value::Null
     };
     if obj.get("jsonrpc").and_then(Value::as_str) != Some("2.0") {
-        return Err((
+        return Err(refuse(
             answer_id,
             -32600,
-            "Invalid Request: `jsonrpc` must be \"2.0\"".into(),
+            "Invalid Request: `jsonrpc` must be \"2.0\"",
         ));
     }
     if !id_ok {
-        return Err((
+        return Err(refuse(
             Value::Null,
             -32600,
-            "Invalid Request: the id must be an integer or a string".into(),
+            "Invalid Request: the id must be an integer or a string",
         ));
     }
     match obj.get("method") {
+        Some(_) if obj.contains_key("result") || obj.contains_key("error") => Err(refuse(
+            answer_id,
+            -32600,
+            "Invalid Request: a message has a `method` or a `result`/`error`, not both",
+        )),
         Some(Value::String(m)) => {
             // `$/` requests this server does not know get an answer; the
             // crate would drop them and leave the client waiting.
             if m.starts_with("$/") && id.is_some() {
-                return Err((answer_id, -32601, format!("Method not found: {m}")));
+                return Err(refuse(answer_id, -32601, &format!("Method not found: {m}")));
             }
             Ok(v)
         }
-        Some(_) => Err((
+        Some(_) => Err(refuse(
             answer_id,
             -32600,
-            "Invalid Request: `method` must be a string".into(),
+            "Invalid Request: `method` must be a string",
         )),
         // A response to one of the server's own requests.
-        None if id.is_some() && (obj.contains_key("result") || obj.contains_key("error")) => Ok(v),
-        None => Err((answer_id, -32600, "Invalid Request: no `method`".into())),
+        None if id.is_some() && (obj.contains_key("result") || obj.contains_key("error")) => {
+            match response_fault(obj) {
+                None => Ok(v),
+                Some(why) => Err(Refusal::Ignore(why)),
+            }
+        }
+        None => Err(refuse(answer_id, -32600, "Invalid Request: no `method`")),
+    }
+}
+
+/// Why a response from the client cannot be handed on, if it cannot: one
+/// that the crate would misread as a request and answer.
+fn response_fault(obj: &serde_json::Map<String, Value>) -> Option<String> {
+    let id = obj.get("id").map(Value::to_string).unwrap_or_default();
+    match (obj.get("result"), obj.get("error")) {
+        (Some(_), Some(_)) => Some(format!(
+            "response {id} has both `result` and `error`; ignored"
+        )),
+        (None, Some(e)) => {
+            let code_ok = e.get("code").is_some_and(Value::is_i64);
+            let message_ok = e.get("message").is_some_and(Value::is_string);
+            (!(e.is_object() && code_ok && message_ok)).then(|| {
+                format!("response {id} has an `error` without an integer `code` and a string `message`; ignored")
+            })
+        }
+        _ => None,
     }
 }
 
@@ -182,11 +231,12 @@ where
                 }
                 let _ = to_server.flush().await;
             }
-            Err((id, code, message)) => {
+            Err(Refusal::Answer { id, code, message }) => {
                 let err = json!({"jsonrpc": "2.0", "id": id,
                     "error": {"code": code, "message": message}});
                 write_frame(&out, err.to_string().as_bytes()).await;
             }
+            Err(Refusal::Ignore(why)) => eprintln!("onrecord: {why}"),
         }
     }
 }
@@ -222,7 +272,10 @@ mod tests {
         assert!(check_message(ok).is_ok());
         let response = br#"{"jsonrpc":"2.0","id":7,"result":null}"#;
         assert!(check_message(response).is_ok());
-        let code = |b: &[u8]| check_message(b).unwrap_err().1;
+        let code = |b: &[u8]| match check_message(b) {
+            Err(Refusal::Answer { code, .. }) => code,
+            other => panic!("expected an answer, got {other:?}"),
+        };
         assert_eq!(code(b"not json"), -32700);
         assert_eq!(
             code(b"{\"jsonrpc\":\"2.0\",\"method\":\"x\",\"params\":\"\\ud800\"}"),
@@ -244,6 +297,23 @@ mod tests {
             code(br#"{"jsonrpc":"2.0","id":18446744073709551615,"method":"x"}"#),
             -32600
         );
+        // A request that also carries a result is answered, not handed on
+        // (the crate took it as a request and never answered).
+        assert_eq!(
+            code(br#"{"jsonrpc":"2.0","id":4,"method":"x","result":1}"#),
+            -32600
+        );
+        // A malformed response is never answered (the crate answered it
+        // "Method not found"), only logged.
+        for bad in [
+            &br#"{"jsonrpc":"2.0","id":5,"error":false}"#[..],
+            br#"{"jsonrpc":"2.0","id":5,"error":{"code":"x","message":"m"}}"#,
+            br#"{"jsonrpc":"2.0","id":5,"result":1,"error":{"code":1,"message":"m"}}"#,
+        ] {
+            assert!(matches!(check_message(bad), Err(Refusal::Ignore(_))));
+        }
+        let error = br#"{"jsonrpc":"2.0","id":5,"error":{"code":-1,"message":"m"}}"#;
+        assert!(check_message(error).is_ok());
         let twice = br#"{"jsonrpc":"2.0","id":2,"method":"x","method":"shutdown"}"#;
         let message = check_message(twice).expect("a message");
         assert_eq!(message["method"], "shutdown");

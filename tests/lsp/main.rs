@@ -324,6 +324,17 @@ async fn a_whole_editing_session() {
         item["textEdit"]["range"]["start"],
         json!({"line": last_line, "character": 12})
     );
+    // A cursor past the end of the line: the edit ends where the line does.
+    let past_end = peer
+        .request(
+            "textDocument/completion",
+            json!({"textDocument": {"uri": uri},
+                   "position": {"line": last_line, "character": 500}}),
+        )
+        .await;
+    let edit = &past_end["result"][0]["textEdit"];
+    assert_eq!(edit["newText"], item["textEdit"]["newText"]);
+    assert_eq!(edit["range"], item["textEdit"]["range"]);
 
     // A new source that carries the invented words: the unknown quote is
     // found once the watcher reports the file.

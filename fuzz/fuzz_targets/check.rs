@@ -19,12 +19,12 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use onrecord::check::{self, Corpus, DraftReport};
-use onrecord::config::{Code, Config};
-use onrecord::corpus::{parse_document, Document, LoadOptions};
-use onrecord::engine;
-use onrecord::link::LinkOptions;
-use onrecord::output::{self, Checked};
+use onrecord_engine::check::{self, Corpus, DraftReport};
+use onrecord_engine::config::{Code, Config};
+use onrecord_engine::corpus::{parse_document, Document, LoadOptions};
+use onrecord_engine::engine;
+use onrecord_engine::link::LinkOptions;
+use onrecord_cli::output::{self, Checked};
 
 const EXTS: [&str; 4] = ["txt", "md", "html", "txt"];
 

@@ -22,10 +22,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use onrecord::corpus::{parse_document, LoadOptions};
-use onrecord::engine;
-use onrecord::link::LinkOptions;
-use onrecord::report;
+use onrecord_engine::corpus::{parse_document, LoadOptions};
+use onrecord_engine::engine;
+use onrecord_engine::link::LinkOptions;
+use onrecord_cli::report;
 
 const NAMES: [&str; 3] = ["f.txt", "f.md", "f.html"];
 

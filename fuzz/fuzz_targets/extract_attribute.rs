@@ -11,8 +11,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use onrecord::attribute::{self, Attribution, KnownPeople};
-use onrecord::extract::{self, Extraction};
+use onrecord_engine::attribute::{self, Attribution, KnownPeople};
+use onrecord_engine::extract::{self, Extraction};
 
 fn span_ok(text: &str, s: u32, e: u32) -> bool {
     let (s, e) = (s as usize, e as usize);

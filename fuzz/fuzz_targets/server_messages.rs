@@ -1,4 +1,4 @@
-//! The real language server (`onrecord::lsp::service`) in process, over an
+//! The real language server (`onrecord_server::service`) in process, over an
 //! in-memory pipe as tests/lsp drives it: `initialize` (UTF-16 or UTF-8
 //! positions), a small corpus indexed from a folder, `didOpen` of a draft,
 //! then a sequence of `didChange` (incremental edits whose ranges may be
@@ -763,7 +763,7 @@ async fn session(s: Session) {
     };
     let (client_w, server_r) = tokio::io::duplex(1 << 20);
     let (server_w, client_r) = tokio::io::duplex(1 << 20);
-    let (service, socket) = onrecord::lsp::service();
+    let (service, socket) = onrecord_server::service();
     let server = tokio::spawn(Server::new(server_r, server_w, socket).serve(service));
     let mut peer = Peer {
         to_server: client_w,

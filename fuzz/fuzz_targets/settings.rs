@@ -11,7 +11,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use onrecord::config::{Code, Config, Severity};
+use onrecord_engine::config::{Code, Config, Severity};
 
 fn in_range(c: &Config) {
     assert!(c.min_words >= 1, "{c:?}");
@@ -55,7 +55,7 @@ fuzz_target!(|data: &[u8]| {
     }
 
     // A sidecar.
-    if let Ok(meta) = onrecord::corpus::parse_toml_meta(&text) {
+    if let Ok(meta) = onrecord_engine::corpus::parse_toml_meta(&text) {
         for pin in &meta.pins {
             let _ = (&pin.quote, &pin.name);
         }

@@ -1,0 +1,820 @@
+//! How well extraction and attribution read annotated news: recall and
+//! precision of direct quotations, and how often the speaker is right.
+//!
+//! A gold direct quotation is an annotated Content wholly inside quote
+//! marks. It is found when every piece of it is mostly covered by one of
+//! the engine's quotations. Its speaker is right when the engine's mention
+//! lies on the annotated Source, or when the engine's resolved name is the
+//! person the Source names (for a pronoun, the person a referent table
+//! gives).
+
+use super::brat::{self, Article, Span};
+use onrecord_engine::attribute::Via;
+use onrecord_engine::corpus::{self, LoadOptions};
+use onrecord_engine::engine::{self, DocResult};
+use onrecord_engine::extract::Kind;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+/// What kind of words the annotated Source is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SourceForm {
+    Name,
+    Description,
+    Pronoun,
+    Missing,
+}
+
+/// Where the annotated Source stands relative to the quotation: how a
+/// reader finds the speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Placement {
+    /// A name at the cue, in the quotation's sentence.
+    NameAtCue,
+    /// A description at the cue (`the official said`).
+    Description,
+    /// A pronoun at the cue (`he said`).
+    Pronoun,
+    /// In an earlier sentence or paragraph.
+    Inherited,
+    /// A sentence ending in a colon that introduces the quotation.
+    Colon,
+    /// A transcript label.
+    Label,
+    /// No Source annotated.
+    NoSource,
+}
+
+impl Placement {
+    fn label(self) -> &'static str {
+        match self {
+            Placement::NameAtCue => "name at the cue",
+            Placement::Description => "description at the cue",
+            Placement::Pronoun => "pronoun at the cue",
+            Placement::Inherited => "earlier sentence or paragraph",
+            Placement::Colon => "colon introduction",
+            Placement::Label => "label",
+            Placement::NoSource => "no source annotated",
+        }
+    }
+}
+
+/// The judgement of one found quotation's speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    Right,
+    /// The engine named someone else.
+    Wrong,
+    /// The engine named nobody.
+    Unknown,
+}
+
+/// Referents of pronoun Sources: (annotation file, Source start in code
+/// points) to the name of the person meant.
+#[derive(Clone, Debug, Default)]
+pub struct Referents(HashMap<(String, usize), String>);
+
+impl Referents {
+    /// Reads `ann_file<TAB>start<TAB>end<TAB>pronoun<TAB>referent` lines;
+    /// `#` lines are comments.
+    pub fn parse(tsv: &str) -> Referents {
+        let mut map = HashMap::new();
+        for line in tsv.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 5 {
+                continue;
+            }
+            if let Ok(start) = cols[1].trim().parse::<usize>() {
+                map.insert(
+                    (cols[0].trim().to_string(), start),
+                    cols[4].trim().to_string(),
+                );
+            }
+        }
+        Referents(map)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn get(&self, ann: &str, start_chars: usize) -> Option<&str> {
+        self.0
+            .get(&(ann.to_string(), start_chars))
+            .map(String::as_str)
+    }
+}
+
+/// One gold direct quotation and what the engine made of it.
+#[derive(Clone, Debug)]
+pub struct Judged {
+    pub article: usize,
+    pub pieces: Vec<Span>,
+    pub source: Vec<Span>,
+    pub cue: Vec<Span>,
+    pub form: SourceForm,
+    pub placement: Placement,
+    pub found: bool,
+    pub verdict: Option<Verdict>,
+    /// For pronoun Sources with a known referent: whether the engine's
+    /// resolved name is that person.
+    pub pronoun_resolved: Option<bool>,
+    pub engine_speaker: Option<String>,
+    pub engine_via: Option<Via>,
+    pub engine_mention: Option<Span>,
+    pub referent: Option<String>,
+    /// For a pronoun the engine resolved: whether the name it chose is
+    /// close (same paragraph, this sentence or the one before).
+    pub close_antecedent: Option<bool>,
+}
+
+/// One quotation the engine found that no annotation covers.
+#[derive(Clone, Debug)]
+pub struct Extra {
+    pub article: usize,
+    pub span: Span,
+}
+
+pub struct Evaluation {
+    pub articles: Vec<Article>,
+    pub judged: Vec<Judged>,
+    /// Engine quotations (not fragments) and how many of them overlap an
+    /// annotated Content.
+    pub engine_quotes: usize,
+    pub engine_quotes_annotated: usize,
+    pub extras: Vec<Extra>,
+}
+
+/// What kind of words a Source is: a name (capitalised, not a pronoun, not
+/// led by a determiner), a description, a pronoun, or missing.
+pub fn classify_source(text: &str, source: &[Span]) -> SourceForm {
+    let Some(first) = source.first() else {
+        return SourceForm::Missing;
+    };
+    let last = source.last().unwrap_or(first);
+    let words = &text[first.start as usize..last.end as usize];
+    if brat::is_pronoun(words) {
+        return SourceForm::Pronoun;
+    }
+    let first_word = words.split_whitespace().next().unwrap_or("");
+    let starts_cap = first_word.chars().next().is_some_and(char::is_uppercase);
+    let determiner = matches!(
+        first_word.to_lowercase().as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "some" | "two" | "this"
+    );
+    if starts_cap && !determiner {
+        SourceForm::Name
+    } else {
+        SourceForm::Description
+    }
+}
+
+/// Whether a stretch of text between a Source and its quotation crosses a
+/// sentence or paragraph end.
+fn crosses_sentence(gap: &str) -> bool {
+    if gap.contains('\n') {
+        return true;
+    }
+    let b = gap.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if matches!(c, b'.' | b'?' | b'!') && i > 2 {
+            let rest = gap[i + 1..].trim_start_matches(['"', '\'', '”', '’']);
+            let next = rest.trim_start();
+            let opens = next.is_empty()
+                || next.starts_with(|ch: char| ch.is_uppercase() || matches!(ch, '"' | '“' | '‘'));
+            if rest.starts_with(' ') && opens {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn placement(text: &str, pieces: &[Span], source: &[Span], form: SourceForm) -> Placement {
+    let (Some(src), Some(first), Some(last)) = (source.first(), pieces.first(), pieces.last())
+    else {
+        return Placement::NoSource;
+    };
+    let src_end = source.last().map_or(src.end, |s| s.end);
+    if src_end <= first.start {
+        let gap = &text[src_end as usize..first.start as usize];
+        let line_start = text[..src.start as usize].rfind('\n').map_or(0, |i| i + 1);
+        if text[line_start..src.start as usize].trim().is_empty()
+            && gap.trim_start().starts_with(':')
+        {
+            return Placement::Label;
+        }
+        let trimmed = gap.trim_end().trim_end_matches(['"', '“', '\'', ' ']);
+        if trimmed.trim_end().ends_with(':') && !trimmed.contains('\n') {
+            return Placement::Colon;
+        }
+        if crosses_sentence(gap) {
+            return Placement::Inherited;
+        }
+    } else if src.start >= last.end {
+        let gap = &text[last.end as usize..src.start as usize];
+        if crosses_sentence(gap) {
+            return Placement::Inherited;
+        }
+    }
+    match form {
+        SourceForm::Name => Placement::NameAtCue,
+        SourceForm::Description => Placement::Description,
+        SourceForm::Pronoun => Placement::Pronoun,
+        SourceForm::Missing => Placement::NoSource,
+    }
+}
+
+/// Lowercase words without possessives or punctuation.
+fn words_of(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .map(|w| {
+            w.to_lowercase()
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .trim_matches(['\'', '’', '-'])
+                .to_string()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether the engine's speaker is the person (or body) the words name:
+/// the surname of one is among the words of the other.
+pub fn names_match(engine_name: &str, engine_aliases: &[String], gold: &str) -> bool {
+    let gold_words = words_of(gold);
+    let Some(gold_head) = gold_words.last() else {
+        return false;
+    };
+    let mut names: Vec<&str> = vec![engine_name];
+    names.extend(engine_aliases.iter().map(String::as_str));
+    // An article may misspell a surname once (`McAllister`, `McAlister`):
+    // one letter off in a long surname is the same name.
+    let near = |a: &str, b: &str| {
+        a.chars().count() >= 6 && b.chars().count() >= 6 && strsim::levenshtein(a, b) <= 1
+    };
+    names.iter().any(|n| {
+        let w = words_of(n);
+        w.last()
+            .is_some_and(|last| gold_words.iter().any(|g| g == last || near(g, last)))
+            || w.contains(gold_head)
+    })
+}
+
+fn doc_result(article: &Article) -> Option<(corpus::Document, DocResult)> {
+    let (doc, _) = corpus::parse_document(
+        &article.name,
+        article.text.as_bytes(),
+        None,
+        &LoadOptions::default(),
+    );
+    let doc = doc?;
+    let r = engine::analyze_document(&doc);
+    Some((doc, r))
+}
+
+/// Runs the engine over each article and judges it against the annotation.
+pub fn evaluate(articles: Vec<Article>, referents: &Referents) -> Evaluation {
+    let per_article: Vec<(Vec<Judged>, usize, usize, Vec<Extra>)> = articles
+        .par_iter()
+        .enumerate()
+        .map(|(ai, a)| judge_article(ai, a, referents))
+        .collect();
+    let mut judged = Vec::new();
+    let mut engine_quotes = 0;
+    let mut engine_quotes_annotated = 0;
+    let mut extras = Vec::new();
+    for (j, n, ok, ex) in per_article {
+        judged.extend(j);
+        engine_quotes += n;
+        engine_quotes_annotated += ok;
+        extras.extend(ex);
+    }
+    Evaluation {
+        articles,
+        judged,
+        engine_quotes,
+        engine_quotes_annotated,
+        extras,
+    }
+}
+
+/// Whether an annotated Source is a single speech verb (`said`).
+fn source_is_cue_word(text: &str, source: &[Span]) -> bool {
+    let words: Vec<String> = source
+        .iter()
+        .flat_map(|s| text[s.start as usize..s.end as usize].split_whitespace())
+        .map(str::to_lowercase)
+        .collect();
+    matches!(words.as_slice(), [w] if onrecord_engine::lexicon::cue(w).is_some())
+}
+
+fn judge_article(
+    ai: usize,
+    a: &Article,
+    referents: &Referents,
+) -> (Vec<Judged>, usize, usize, Vec<Extra>) {
+    let Some((_doc, r)) = doc_result(a) else {
+        return (Vec::new(), 0, 0, Vec::new());
+    };
+    let text = &a.text;
+    let quotes = &r.extraction.quotes;
+    let spans: Vec<Vec<Span>> = quotes
+        .iter()
+        .map(|q| {
+            q.segments
+                .iter()
+                .map(|s| Span {
+                    start: s.start,
+                    end: s.end,
+                })
+                .collect()
+        })
+        .collect();
+    let overlap =
+        |qi: usize, piece: &Span| -> u32 { spans[qi].iter().map(|s| s.overlap(piece)).sum() };
+    // Byte offset to code point offset, for the referent table's keys.
+    let char_of = |byte: u32| -> usize { text[..byte as usize].chars().count() };
+    let mut judged = Vec::new();
+    for g in &a.attributions {
+        let Some(pieces) = brat::direct_quote(text, &g.content) else {
+            continue;
+        };
+        let form = classify_source(text, &g.source);
+        let placement = placement(text, &pieces, &g.source, form);
+        let matched: Vec<Option<usize>> = pieces
+            .iter()
+            .map(|p| {
+                (0..quotes.len())
+                    .filter(|&qi| quotes[qi].kind != Kind::Fragment || p.len() < 40)
+                    .map(|qi| (overlap(qi, p), qi))
+                    .max()
+                    .filter(|&(o, _)| o * 2 >= p.len())
+                    .map(|(_, qi)| qi)
+            })
+            .collect();
+        let found = matched.iter().all(Option::is_some);
+        let mut j = Judged {
+            article: ai,
+            pieces: pieces.clone(),
+            source: g.source.clone(),
+            cue: g.cue.clone(),
+            form,
+            placement,
+            found,
+            verdict: None,
+            pronoun_resolved: None,
+            engine_speaker: None,
+            engine_via: None,
+            engine_mention: None,
+            referent: None,
+            close_antecedent: None,
+        };
+        let source_text = g
+            .source
+            .iter()
+            .map(|s| &text[s.start as usize..s.end as usize])
+            .collect::<Vec<_>>()
+            .join(" ");
+        if form == SourceForm::Pronoun {
+            if let Some(s) = g.source.first() {
+                j.referent = referents.get(&a.ann, char_of(s.start)).map(str::to_string);
+            }
+        }
+        if found && form != SourceForm::Missing {
+            let qi = matched
+                .iter()
+                .flatten()
+                .copied()
+                .find(|&qi| r.attribution.speakers[qi].is_some());
+            let sp = qi.and_then(|qi| r.attribution.speakers[qi].as_ref());
+            j.verdict = Some(match sp {
+                None => Verdict::Unknown,
+                Some(sp) => {
+                    let ent = &r.attribution.entities[sp.entity as usize];
+                    j.engine_speaker = Some(ent.name.clone());
+                    j.engine_via = Some(sp.via);
+                    j.close_antecedent = sp.antecedent.map(|a| a.close);
+                    j.engine_mention = sp.mention.map(|(s, e)| Span { start: s, end: e });
+                    let on_source = sp.mention.is_some_and(|(s, e)| {
+                        let m = Span { start: s, end: e };
+                        // `said Jo Roe, the architect of …`: a Source
+                        // that is the appositive of the named mention is that
+                        // person.
+                        let beside = |gs: &Span| {
+                            let gap = if m.end <= gs.start {
+                                text.get(m.end as usize..gs.start as usize)
+                            } else if gs.end <= m.start {
+                                text.get(gs.end as usize..m.start as usize)
+                            } else {
+                                None
+                            };
+                            gap.is_some_and(|g| g.trim() == ",")
+                        };
+                        // A few annotations swap the two spans (Source `said`,
+                        // Cue `Roe`): a Source that is one speech verb is
+                        // read with its Cue.
+                        let swapped = source_is_cue_word(text, &g.source)
+                            && g.cue.iter().any(|c| c.overlap(&m) > 0);
+                        g.source.iter().any(|gs| gs.overlap(&m) > 0 || beside(gs)) || swapped
+                    });
+                    let by_name = match form {
+                        SourceForm::Pronoun => j
+                            .referent
+                            .as_deref()
+                            .map(|rf| names_match(&ent.name, &ent.aliases, rf)),
+                        _ => Some(names_match(&ent.name, &ent.aliases, &source_text)),
+                    };
+                    if form == SourceForm::Pronoun {
+                        j.pronoun_resolved = by_name;
+                    }
+                    if on_source || by_name == Some(true) {
+                        Verdict::Right
+                    } else if by_name.is_none() && sp.mention.is_none() {
+                        // A pronoun whose referent nobody annotated, and a
+                        // speaker found elsewhere: nothing to judge by.
+                        j.verdict = None;
+                        judged.push(j);
+                        continue;
+                    } else {
+                        Verdict::Wrong
+                    }
+                }
+            });
+            if j.verdict == Some(Verdict::Unknown)
+                && form == SourceForm::Pronoun
+                && j.referent.is_some()
+            {
+                j.pronoun_resolved = Some(false);
+            }
+        }
+        judged.push(j);
+    }
+    // Precision: engine quotations that overlap some annotated Content.
+    let contents: Vec<Span> = a
+        .attributions
+        .iter()
+        .flat_map(|g| g.content.iter().copied())
+        .collect();
+    let mut n = 0;
+    let mut ok = 0;
+    let mut extras = Vec::new();
+    for (qi, q) in quotes.iter().enumerate() {
+        if q.kind == Kind::Fragment {
+            continue;
+        }
+        n += 1;
+        let len: u32 = spans[qi].iter().map(Span::len).sum();
+        let covered: u32 = spans[qi]
+            .iter()
+            .map(|s| contents.iter().map(|c| c.overlap(s)).sum::<u32>())
+            .sum();
+        if covered * 2 >= len {
+            ok += 1;
+        } else {
+            extras.push(Extra {
+                article: ai,
+                span: Span {
+                    start: q.start(),
+                    end: q.end(),
+                },
+            });
+        }
+    }
+    (judged, n, ok, extras)
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// The headline figures.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Figures {
+    pub gold: usize,
+    pub found: usize,
+    pub recall: f64,
+    pub precision: f64,
+    pub f1: f64,
+    pub speaker_judged: usize,
+    pub speaker_right: usize,
+    pub speaker_wrong: usize,
+    pub speaker_accuracy: f64,
+    pub pronoun_judged: usize,
+    pub pronoun_right: usize,
+    pub pronoun_accuracy: f64,
+}
+
+impl Evaluation {
+    pub fn figures(&self) -> Figures {
+        let gold = self.judged.len();
+        let found = self.judged.iter().filter(|j| j.found).count();
+        let recall = ratio(found, gold);
+        let precision = ratio(self.engine_quotes_annotated, self.engine_quotes);
+        let f1 = if recall + precision > 0.0 {
+            2.0 * recall * precision / (recall + precision)
+        } else {
+            0.0
+        };
+        let with_verdict: Vec<&Judged> =
+            self.judged.iter().filter(|j| j.verdict.is_some()).collect();
+        let right = with_verdict
+            .iter()
+            .filter(|j| j.verdict == Some(Verdict::Right))
+            .count();
+        let wrong = with_verdict
+            .iter()
+            .filter(|j| j.verdict == Some(Verdict::Wrong))
+            .count();
+        let pron: Vec<bool> = self
+            .judged
+            .iter()
+            .filter_map(|j| j.pronoun_resolved)
+            .collect();
+        let pron_right = pron.iter().filter(|&&b| b).count();
+        Figures {
+            gold,
+            found,
+            recall,
+            precision,
+            f1,
+            speaker_judged: with_verdict.len(),
+            speaker_right: right,
+            speaker_wrong: wrong,
+            speaker_accuracy: ratio(right, with_verdict.len()),
+            pronoun_judged: pron.len(),
+            pronoun_right: pron_right,
+            pronoun_accuracy: ratio(pron_right, pron.len()),
+        }
+    }
+
+    fn line_of(&self, article: usize, byte: u32) -> usize {
+        self.articles[article].text[..byte as usize]
+            .matches('\n')
+            .count()
+            + 1
+    }
+
+    fn snippet(&self, article: usize, span: Span, max: usize) -> String {
+        let t = &self.articles[article].text[span.start as usize..span.end as usize];
+        let t: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        if t.chars().count() > max {
+            let cut: String = t.chars().take(max).collect();
+            format!("{cut}…")
+        } else {
+            t
+        }
+    }
+
+    /// The clause that attributes a quotation: from the Source to the Cue
+    /// (or the reverse), a sentence's worth at most.
+    fn clause(&self, j: &Judged) -> String {
+        let mut spans: Vec<Span> = j.source.iter().chain(j.cue.iter()).copied().collect();
+        spans.sort();
+        match (spans.first(), spans.last()) {
+            (Some(a), Some(b)) => self.snippet(
+                j.article,
+                Span {
+                    start: a.start,
+                    end: b.end.max(a.end),
+                },
+                90,
+            ),
+            _ => "(no source or cue annotated)".into(),
+        }
+    }
+
+    /// The report: figures, tables by how the speaker is given, and with
+    /// `errors`, every miss and every wrong speaker.
+    pub fn report(&self, errors: bool) -> String {
+        let f = self.figures();
+        let mut o = String::new();
+        let _ = writeln!(
+            o,
+            "articles {}, gold direct quotations {}",
+            self.articles.len(),
+            f.gold
+        );
+        let _ = writeln!(
+            o,
+            "extraction: recall {:.3} ({}/{}), precision {:.3} ({}/{}), F1 {:.3}",
+            f.recall,
+            f.found,
+            f.gold,
+            f.precision,
+            self.engine_quotes_annotated,
+            self.engine_quotes,
+            f.f1
+        );
+        let unknown = f.speaker_judged - f.speaker_right - f.speaker_wrong;
+        let _ = writeln!(
+            o,
+            "speaker: accuracy {:.3} ({}/{}): {} wrong name, {} no speaker",
+            f.speaker_accuracy, f.speaker_right, f.speaker_judged, f.speaker_wrong, unknown
+        );
+        let _ = writeln!(
+            o,
+            "pronoun sources by resolved name: {:.3} ({}/{} with a known referent)",
+            f.pronoun_accuracy, f.pronoun_right, f.pronoun_judged
+        );
+        for (label, close) in [("close", true), ("far", false)] {
+            let v: Vec<bool> = self
+                .judged
+                .iter()
+                .filter(|j| j.close_antecedent == Some(close))
+                .filter_map(|j| j.pronoun_resolved)
+                .collect();
+            let right = v.iter().filter(|&&b| b).count();
+            let _ = writeln!(
+                o,
+                "  with the name {label} to the pronoun: {:.3} ({right}/{})",
+                ratio(right, v.len()),
+                v.len()
+            );
+        }
+        let _ = writeln!(o, "speaker by how the article gives it:");
+        let mut by: Vec<(Placement, usize, usize, usize)> = Vec::new();
+        for j in self.judged.iter().filter(|j| j.verdict.is_some()) {
+            let pos = match by.iter().position(|b| b.0 == j.placement) {
+                Some(p) => p,
+                None => {
+                    by.push((j.placement, 0, 0, 0));
+                    by.len() - 1
+                }
+            };
+            by[pos].1 += 1;
+            match j.verdict {
+                Some(Verdict::Right) => by[pos].2 += 1,
+                Some(Verdict::Wrong) => by[pos].3 += 1,
+                _ => {}
+            }
+        }
+        by.sort();
+        for (p, n, r, w) in by {
+            let _ = writeln!(
+                o,
+                "  {:<32} {:.3} ({r}/{n}), {w} wrong, {} none",
+                p.label(),
+                ratio(r, n),
+                n - r - w
+            );
+        }
+        let _ = writeln!(o, "speaker by how the engine found it:");
+        let mut vias: Vec<(String, usize, usize)> = Vec::new();
+        for j in self.judged.iter().filter(|j| j.verdict.is_some()) {
+            let key = match j.engine_via {
+                Some(v) => format!("{v:?}"),
+                None => "none".into(),
+            };
+            let pos = match vias.iter().position(|b| b.0 == key) {
+                Some(p) => p,
+                None => {
+                    vias.push((key, 0, 0));
+                    vias.len() - 1
+                }
+            };
+            vias[pos].1 += 1;
+            if j.verdict == Some(Verdict::Right) {
+                vias[pos].2 += 1;
+            }
+        }
+        vias.sort();
+        for (v, n, r) in vias {
+            let _ = writeln!(o, "  {:<32} {:.3} ({r}/{n})", v, ratio(r, n));
+        }
+        if errors {
+            let _ = writeln!(o, "\nmissed quotations:");
+            for j in self.judged.iter().filter(|j| !j.found) {
+                let a = &self.articles[j.article];
+                let first = j.pieces[0];
+                let _ = writeln!(
+                    o,
+                    "  {}:{}  «{}»",
+                    a.name,
+                    self.line_of(j.article, first.start),
+                    self.snippet(j.article, first, 80)
+                );
+            }
+            let _ = writeln!(o, "\nwrong or missing speakers:");
+            for j in self
+                .judged
+                .iter()
+                .filter(|j| matches!(j.verdict, Some(Verdict::Wrong | Verdict::Unknown)))
+            {
+                let a = &self.articles[j.article];
+                let first = j.pieces[0];
+                let mention = j
+                    .engine_mention
+                    .map(|m| self.snippet(j.article, m, 40))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    o,
+                    "  {}:{}  [{}] gold «{}»{} engine {} {} «{}» | quote «{}»",
+                    a.name,
+                    self.line_of(j.article, first.start),
+                    j.placement.label(),
+                    self.clause(j),
+                    j.referent
+                        .as_ref()
+                        .map(|r| format!(" = {r}"))
+                        .unwrap_or_default(),
+                    j.engine_speaker.as_deref().unwrap_or("-"),
+                    j.engine_via.map(|v| format!("{v:?}")).unwrap_or_default(),
+                    mention,
+                    self.snippet(j.article, first, 50),
+                );
+            }
+            let _ = writeln!(o, "\npronouns resolved to someone else:");
+            for j in self
+                .judged
+                .iter()
+                .filter(|j| j.pronoun_resolved == Some(false) && j.verdict == Some(Verdict::Right))
+            {
+                let a = &self.articles[j.article];
+                let _ = writeln!(
+                    o,
+                    "  {}:{}  «{}» = {} engine {}",
+                    a.name,
+                    self.line_of(j.article, j.pieces[0].start),
+                    self.clause(j),
+                    j.referent.as_deref().unwrap_or("-"),
+                    j.engine_speaker.as_deref().unwrap_or("-"),
+                );
+            }
+            let _ = writeln!(o, "\nengine quotations no annotation covers:");
+            for x in &self.extras {
+                let a = &self.articles[x.article];
+                let _ = writeln!(
+                    o,
+                    "  {}:{}  «{}»",
+                    a.name,
+                    self.line_of(x.article, x.span.start),
+                    self.snippet(x.article, x.span, 80)
+                );
+            }
+        }
+        o
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_by_surname_or_head() {
+        assert!(names_match("Donald Trump", &[], "Mr. Trump"));
+        assert!(names_match("Trump", &[], "Donald J. Trump"));
+        assert!(names_match("campaign official", &[], "a campaign official"));
+        assert!(!names_match("Mike Pence", &[], "Trump"));
+        assert!(!names_match("Mike Pence", &[], ""));
+        assert!(names_match("McAlister", &[], "Fiona McAllister"));
+        assert!(!names_match("Bush", &[], "Rush"));
+    }
+
+    #[test]
+    fn placements() {
+        let text = "Jo Roe spoke first. \"We will win,\" she said.";
+        let q = text.find("We").unwrap() as u32;
+        let pieces = [Span {
+            start: q,
+            end: q + 11,
+        }];
+        let she = text.find("she").unwrap() as u32;
+        let src = [Span {
+            start: she,
+            end: she + 3,
+        }];
+        assert_eq!(
+            placement(text, &pieces, &src, SourceForm::Pronoun),
+            Placement::Pronoun
+        );
+        let src = [Span { start: 0, end: 6 }];
+        assert_eq!(
+            placement(text, &pieces, &src, SourceForm::Name),
+            Placement::Inherited
+        );
+        let colon = "Jo Roe put it this way: \"We will win.\"";
+        let q = colon.find("We").unwrap() as u32;
+        let pieces = [Span {
+            start: q,
+            end: q + 11,
+        }];
+        assert_eq!(
+            placement(colon, &pieces, &src, SourceForm::Name),
+            Placement::Colon
+        );
+    }
+}

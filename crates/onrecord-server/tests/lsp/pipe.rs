@@ -1,0 +1,250 @@
+//! A test client: the real service on one end of an in-memory pipe,
+//! framed JSON-RPC on the other.
+
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use std::time::Duration;
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream};
+use tower_lsp_server::Server;
+
+/// How long to wait for the server before failing a test.
+const PATIENCE: Duration = Duration::from_secs(120);
+
+/// A workspace folder on disk, removed when dropped.
+pub struct Workspace {
+    pub root: PathBuf,
+}
+
+impl Workspace {
+    pub fn new() -> Workspace {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let root = std::env::temp_dir().join(format!(
+            "onrecord-lsp-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(&root).unwrap();
+        Workspace {
+            root: root.canonicalize().unwrap(),
+        }
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        let p = self.root.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    pub fn uri(&self, rel: &str) -> String {
+        format!("file://{}", self.root.join(rel).display())
+    }
+}
+
+impl Drop for Workspace {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+pub struct Peer {
+    to_server: DuplexStream,
+    from_server: BufReader<DuplexStream>,
+    next_id: i64,
+    /// Every notification received so far, in order.
+    pub notifications: Vec<Value>,
+    /// Notifications not yet consumed by a wait.
+    unread: Vec<Value>,
+    /// Requests the server sent us (answered with `null`).
+    pub seen_requests: Vec<Value>,
+}
+
+impl Peer {
+    pub async fn start() -> Peer {
+        let (client_w, server_r) = tokio::io::duplex(1 << 20);
+        let (server_w, client_r) = tokio::io::duplex(1 << 20);
+        let (service, socket) = onrecord_server::service();
+        tokio::spawn(Server::new(server_r, server_w, socket).serve(service));
+        Peer {
+            to_server: client_w,
+            from_server: BufReader::new(client_r),
+            next_id: 1,
+            notifications: Vec::new(),
+            unread: Vec::new(),
+            seen_requests: Vec::new(),
+        }
+    }
+
+    async fn send(&mut self, msg: Value) {
+        let body = serde_json::to_vec(&msg).unwrap();
+        let head = format!("Content-Length: {}\r\n\r\n", body.len());
+        self.to_server.write_all(head.as_bytes()).await.unwrap();
+        self.to_server.write_all(&body).await.unwrap();
+        self.to_server.flush().await.unwrap();
+    }
+
+    async fn read(&mut self) -> Value {
+        let mut len = 0usize;
+        loop {
+            let mut line = String::new();
+            let n = self.from_server.read_line(&mut line).await.unwrap();
+            assert!(n > 0, "the server closed the pipe");
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(v) = line.strip_prefix("Content-Length: ") {
+                len = v.parse().unwrap();
+            }
+        }
+        let mut body = vec![0u8; len];
+        self.from_server.read_exact(&mut body).await.unwrap();
+        serde_json::from_slice(&body).unwrap()
+    }
+
+    /// Reads one message: answers server requests, keeps notifications,
+    /// and returns responses.
+    async fn pump(&mut self) -> Option<Value> {
+        let msg = tokio::time::timeout(PATIENCE, self.read())
+            .await
+            .expect("the server stopped answering");
+        if msg.get("method").is_some() {
+            if let Some(id) = msg.get("id") {
+                let reply = json!({"jsonrpc": "2.0", "id": id, "result": null});
+                self.seen_requests.push(msg.clone());
+                self.send(reply).await;
+            } else {
+                self.notifications.push(msg.clone());
+                self.unread.push(msg);
+            }
+            None
+        } else {
+            Some(msg)
+        }
+    }
+
+    pub async fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}))
+            .await;
+        loop {
+            if let Some(r) = self.pump().await {
+                if r["id"] == id {
+                    return r;
+                }
+            }
+        }
+    }
+
+    pub async fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}))
+            .await;
+    }
+
+    /// Waits for a notification whose params pass `pred`, consuming it and
+    /// everything before it of the same method.
+    pub async fn wait_notification(
+        &mut self,
+        method: &str,
+        pred: impl Fn(&Value) -> bool,
+    ) -> Value {
+        loop {
+            if let Some(i) = self
+                .unread
+                .iter()
+                .position(|n| n["method"] == method && pred(&n["params"]))
+            {
+                let found = self.unread.remove(i);
+                return found["params"].clone();
+            }
+            self.pump().await;
+        }
+    }
+
+    /// A server initialized on `ws` that has indexed its corpus.
+    pub async fn ready(ws: &Workspace) -> Peer {
+        let mut peer = Peer::start().await;
+        peer.initialize(ws, json!({})).await;
+        peer.wait_notification("onrecord/status", |p| p["state"] == "ready")
+            .await;
+        peer
+    }
+
+    pub async fn initialize(&mut self, ws: &Workspace, general: Value) -> Value {
+        let mut caps = json!({
+            "window": {"workDoneProgress": true},
+            "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}},
+        });
+        if let Some(g) = general.get("general") {
+            caps["general"] = g.clone();
+        }
+        if let Some(w) = general.get("workspace").and_then(Value::as_object) {
+            for (k, v) in w {
+                caps["workspace"][k] = v.clone();
+            }
+        }
+        let root = format!("file://{}", ws.root.display());
+        let r = self
+            .request(
+                "initialize",
+                json!({
+                    "processId": null,
+                    "rootUri": root,
+                    "workspaceFolders": [{"uri": root, "name": "ws"}],
+                    "capabilities": caps,
+                }),
+            )
+            .await;
+        self.notify("initialized", json!({})).await;
+        r["result"].clone()
+    }
+
+    pub async fn open(&mut self, uri: &str, language: &str, version: i32, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": language, "version": version, "text": text}}),
+        )
+        .await;
+    }
+
+    pub async fn change_full(&mut self, uri: &str, version: i32, text: &str) {
+        self.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}),
+        )
+        .await;
+    }
+
+    /// The diagnostics published for a document at a version.
+    pub async fn diagnostics_for(&mut self, uri: &str, version: i64) -> Value {
+        let p = self
+            .wait_notification("textDocument/publishDiagnostics", |p| {
+                p["uri"] == uri && p["version"] == version
+            })
+            .await;
+        p["diagnostics"].clone()
+    }
+
+    /// The markdown of a hover at a position.
+    pub async fn hover_markdown(&mut self, uri: &str, pos: Value) -> String {
+        let r = self
+            .request(
+                "textDocument/hover",
+                json!({"textDocument": {"uri": uri}, "position": pos}),
+            )
+            .await;
+        match r["result"]["contents"]["value"].as_str() {
+            Some(md) => md.to_string(),
+            None => panic!("no hover markdown: {r}"),
+        }
+    }
+
+    pub async fn shutdown(mut self) {
+        let r = self.request("shutdown", json!(null)).await;
+        assert_eq!(r["result"], Value::Null);
+        assert!(r.get("error").is_none());
+        self.notify("exit", json!(null)).await;
+    }
+}

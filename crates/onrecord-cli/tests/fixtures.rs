@@ -45,7 +45,13 @@ fn render(fixture: &str) -> String {
                 if let Some(c) = &s.cue {
                     parts.push(c.clone());
                 }
-                parts.push(format!("{:?}", s.via).to_lowercase());
+                parts.push(
+                    serde_json::to_value(s.via)
+                        .unwrap()
+                        .as_str()
+                        .unwrap()
+                        .to_string(),
+                );
                 format!("{} [{}]", s.name, parts.join(" · "))
             }
         };
@@ -253,7 +259,7 @@ The minister underlined that the budget would not change, however.
 "The numbers stand," she repeated later.
 "#,
         expect![[r#"
-            follow.txt:3 quote «We are not going to reopen the numbers. Not now, not in June.» — minister [previousparagraph] #0
+            follow.txt:3 quote «We are not going to reopen the numbers. Not now, not in June.» — minister [previous-paragraph] #0
             follow.txt:5 fragment «The numbers stand,» — minister [she · repeated · after] #1
         "#]],
     );
@@ -658,7 +664,7 @@ fn long_appositive_and_attribution_after_a_question() {
             union.txt:3 quote «Why would we ignore the union?» — Saoirse Doe [Saoirse Doe · said · after] #1
             union.txt:5 fragment «Is it over?» — Jo Moss [Jo Moss · asked · after] #2
             union.txt:5 fragment «No.» — Jo Moss [continued] #3
-            union.txt:7 fragment «We are done.» — Jo Moss [previousparagraph] #4
+            union.txt:7 fragment «We are done.» — Jo Moss [previous-paragraph] #4
         "#]],
     );
 }
@@ -941,7 +947,7 @@ Ana Vidal issued the following reply:
 "For young workers who left school at sixteen, the jobless rate is one in three."
 "#,
         expect![[r#"
-            speech.txt:3 quote «For young workers who left school at sixteen, the jobless rate is one in three.» — Ana Vidal [previousparagraph] #0
+            speech.txt:3 quote «For young workers who left school at sixteen, the jobless rate is one in three.» — Ana Vidal [previous-paragraph] #0
         "#]],
     );
 }

@@ -744,17 +744,14 @@ fn severity_setting_changes_the_level() {
 
 #[test]
 fn min_words_leaves_short_quotations_unchecked() {
+    // The misquote has 12 words and the invented quotation 14: with a
+    // floor of 13 only the second is checked.
     docks_with(
-        &config("[check]\nmin_words = 12\n"),
+        &config("[check]\nmin_words = 13\n"),
         SEVERITY_DRAFT,
         expect![[r#"
-            3:1 differs quote «Our door has been open since January, and it re…» draft: Rafael Oduya; sources: Rafael Oduya
+            3:1 unchecked quote «Our door has been open since January, and it re…» draft: Rafael Oduya; sources: ?
             5:1 unknown quote «We will raise wages for every crane operator by…» draft: Rafael Oduya; sources: ?
-            ! 3:1-3:69 warning misquote «"Our door has been open since January, and it remains open tonight,"» Wording differs from every source; sources/gazette.txt:11 has “Our door has been open since March, and it remains open tonight”.
-                source sources/gazette.txt:11 (Rafael Oduya) “Our door has been open since March, and it remains open tonight”
-                source sources/wire.txt:7 (Rafael Oduya) “Our door has been open since March, and it remains open tonight”
-                fix 3:2-3:67 "Our door has been open since March, and it remains open tonight"
-                fixed: "Our door has been open since March, and it remains open tonight," Oduya said.
             ! 5:1-5:76 information unknown-quote «"We will raise wages for every crane operator by ten per cent next spring,"» Quotation appears in no source article.
         "#]],
     );

@@ -1,0 +1,298 @@
+//! The findings a quotation's check yields, with their messages: what the
+//! sources say, in words a reporter reads.
+
+#[allow(unused_imports)]
+use super::*;
+
+pub(super) fn findings(
+    corpus: &Corpus,
+    draft: &Document,
+    qc: &QuoteCheck,
+    entity: Option<&DocEntity>,
+    config: &Config,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut push = |code: Code, message: String, mut fixes: Vec<Fix>| {
+        fixes.push(disable_fix(draft, qc.open, code));
+        out.push(Finding {
+            quote: 0,
+            code,
+            severity: config.severity_of(code),
+            start: qc.open,
+            end: qc.close,
+            message,
+            fixes,
+        });
+    };
+    if qc.status == Status::Unchecked {
+        return out;
+    }
+    let who = speaker_names(corpus, &qc.said_by);
+    let attributable = !matches!(qc.kind, Kind::Fragment | Kind::Transcript);
+    let sure = sure_speakers(corpus, qc);
+    if !qc.attributed && attributable {
+        let (message, fixes) = match sure.as_slice() {
+            // One speaker the sources name with certainty: a fix can say so.
+            [(only, place)] => {
+                let phrase = speaker_phrase(&corpus.analysis.speakers[*only as usize]);
+                (
+                    format!(
+                        "Quotation has no attribution; the sources attribute it to {who} ({}).",
+                        why(corpus, place)
+                    ),
+                    attribution_fix(draft, qc, &phrase).into_iter().collect(),
+                )
+            }
+            [] if !qc.said_by.is_empty() => {
+                // Why only a suggestion: the first source's clause (`he said:
+                // he is Tom Marek, named on line 1`).
+                let because = qc
+                    .sources
+                    .iter()
+                    .find(|p| p.speaker.is_some())
+                    .map(|p| format!(" ({})", why(corpus, p)))
+                    .unwrap_or_default();
+                (
+                    format!(
+                        "Quotation has no attribution; the sources suggest {who}, without naming them at the words{because}."
+                    ),
+                    Vec::new(),
+                )
+            }
+            [] => (
+                "Quotation has no attribution, and the sources name no speaker for it.".into(),
+                Vec::new(),
+            ),
+            several => (
+                format!(
+                    "Quotation has no attribution, and the sources disagree on the speaker: {}.",
+                    several
+                        .iter()
+                        .map(|(s, place)| format!(
+                            "{} ({})",
+                            speaker_phrase(&corpus.analysis.speakers[*s as usize]),
+                            why(corpus, place)
+                        ))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
+                Vec::new(),
+            ),
+        };
+        push(Code::UnattributedQuote, message, fixes);
+    }
+    match qc.status {
+        Status::Unknown => push(
+            Code::UnknownQuote,
+            "Quotation appears in no source article.".into(),
+            Vec::new(),
+        ),
+        Status::Differs => {
+            let best = closest_source(qc);
+            if let Some(best) = best {
+                let source = wording(corpus, best);
+                let doc = &corpus.analysis.docs[best.doc as usize];
+                let message = format!(
+                    "Wording differs from every source; {}:{} has \u{201c}{source}\u{201d}.",
+                    corpus.display_path(best.doc),
+                    doc.line_of(best.start)
+                );
+                let (ws, we) = (
+                    qc.segments.first().map(|s| s.0).unwrap_or(qc.open),
+                    qc.segments.last().map(|s| s.1).unwrap_or(qc.close),
+                );
+                let inner = draft.raw().get(ws as usize..we as usize).unwrap_or("");
+                let (lead, trail) = word_bounds(inner);
+                let fix = Fix {
+                    title: format!("Use the source wording: \u{201c}{source}\u{201d}"),
+                    edit: Edit {
+                        start: ws + lead as u32,
+                        end: ws + trail as u32,
+                        replacement: source,
+                    },
+                };
+                // The source wording of an elided quotation is not its words.
+                let elided = qc.text.contains("...") || qc.text.contains('…');
+                push(
+                    Code::Misquote,
+                    message,
+                    [fix].into_iter().filter(|_| !elided).collect(),
+                );
+            }
+        }
+        _ => {}
+    }
+    if let (Some(sp), Some(e)) = (&qc.speaker, entity) {
+        let speakers = &corpus.analysis.speakers;
+        // Any source's speaker that the draft's can be, sure or not, clears
+        // it: a misattribution is claimed only against identified people the
+        // sources name with certainty, none of whom the draft names.
+        let agrees = qc
+            .said_by
+            .iter()
+            .any(|&s| same_speaker(sp, &e.heads, &speakers[s as usize]));
+        let people: Vec<&(u32, SourcePlace)> = sure
+            .iter()
+            .filter(|(s, _)| is_identified_person(&speakers[*s as usize]))
+            .collect();
+        if !agrees && !sp.anonymous && !people.is_empty() {
+            let mut fixes = Vec::new();
+            let message = if let [(first, place)] = people.as_slice() {
+                let first = &speakers[*first as usize];
+                if let Some((ms, me)) = sp.mention {
+                    // Capitalised only where a sentence starts.
+                    let before = draft.raw()[..ms as usize].trim_end_matches([' ', '\t']);
+                    let starts_sentence =
+                        before.is_empty() || before.ends_with(['.', '!', '?', '\n']);
+                    let mut replacement = speaker_phrase(first);
+                    if starts_sentence {
+                        replacement = capitalize(&replacement);
+                    }
+                    fixes.push(Fix {
+                        title: format!("Attribute to {}", speaker_phrase(first)),
+                        edit: Edit {
+                            start: ms,
+                            end: me,
+                            replacement,
+                        },
+                    });
+                }
+                format!(
+                    "Attributed to {}, but the sources attribute these words to {} ({}).",
+                    sp.name,
+                    speaker_phrase(first),
+                    why(corpus, place)
+                )
+            } else {
+                format!(
+                    "Attributed to {}, but the sources attribute these words to others, and disagree among themselves: {}.",
+                    sp.name,
+                    people
+                        .iter()
+                        .map(|(s, place)| format!(
+                            "{} ({})",
+                            speaker_phrase(&speakers[*s as usize]),
+                            why(corpus, place)
+                        ))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                )
+            };
+            push(Code::MisattributedQuote, message, fixes);
+        }
+    }
+    out
+}
+
+/// Why the sources say so: where, and the words that attribute it there.
+pub(super) fn why(corpus: &Corpus, place: &SourcePlace) -> String {
+    let a = &corpus.analysis;
+    let doc = &a.docs[place.doc as usize];
+    let clause = place
+        .quote
+        .and_then(|q| attributing_clause(a, q as usize))
+        .unwrap_or_default();
+    let at = format!(
+        "{}:{}",
+        corpus.display_path(place.doc),
+        doc.line_of(place.start)
+    );
+    if clause.is_empty() {
+        at
+    } else {
+        format!("{at}: \u{201c}{clause}\u{201d}")
+    }
+}
+
+/// The words of a corpus article that attribute one of its quotations: from
+/// the quotation to the name and cue after it, or from the name and cue to
+/// the quotation; with `he said`, whom the pronoun stands for.
+pub fn attributing_clause(a: &Analysis, qi: usize) -> Option<String> {
+    let info = &a.quotes[qi];
+    let sp = info.speaker.as_ref()?;
+    let doc = &a.docs[info.doc as usize];
+    let text = &doc.text;
+    let name = &a.speakers[sp.speaker as usize].name;
+    let named_line = sp
+        .named_at
+        .map(|(s, _)| doc.line_of(doc.raw_start(s)))
+        .filter(|&l| l != doc.line_of(doc.raw_start(info.quote.open)));
+    let Some((ms, me)) = sp.mention else {
+        // A split quotation's second half: the clause of the first.
+        let earlier = (0..qi).rev().take(4).find(|&o| {
+            let q = &a.quotes[o];
+            q.doc == info.doc
+                && q.quote.last_para == info.quote.para
+                && q.speaker
+                    .as_ref()
+                    .is_some_and(|s| s.speaker == sp.speaker && s.mention.is_some())
+        });
+        // A quotation with no cue of its own: whom it is given to, and
+        // where the article named that person.
+        return match (earlier, named_line) {
+            (Some(o), _) => attributing_clause(a, o),
+            (None, Some(line)) => Some(format!("{name}, named on line {line}")),
+            (None, None) => None,
+        };
+    };
+    let (qs, qe) = (info.quote.open as usize, info.quote.close as usize);
+    let (ms, me) = (ms as usize, me as usize);
+    let span = if ms >= qe {
+        // `…," the official said`: up to the cue when it follows the name.
+        let mut end = me;
+        if let Some(cue) = &sp.cue {
+            let mut stop = text.len().min(me + 40);
+            while !text.is_char_boundary(stop) {
+                stop -= 1;
+            }
+            let window = text.get(me..stop).unwrap_or("");
+            if let Some(at) = window.to_lowercase().find(cue.as_str()) {
+                end = me + at + cue.len();
+            }
+        }
+        text.get(ms.min(qe)..end)?
+    } else if me <= qs {
+        text.get(ms..qs)?
+    } else {
+        text.get(ms..me)?
+    };
+    let mut clause: String = span.split_whitespace().collect::<Vec<_>>().join(" ");
+    clause = clause
+        .trim_matches(|c: char| c == ',' || c == ':' || c.is_whitespace())
+        .to_string();
+    if clause.chars().count() > 80 {
+        clause = clause.chars().take(80).collect::<String>() + "…";
+    }
+    let mention = text.get(ms..me).unwrap_or("");
+    if crate::lexicon::pronoun(&mention.to_lowercase()).is_some() {
+        clause = match named_line {
+            Some(line) => format!("{clause}: {mention} is {name}, named on line {line}"),
+            None => format!("{clause}: {mention} is {name}"),
+        };
+    }
+    Some(clause)
+}
+
+pub(super) fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Byte offsets of the first and past the last letter or digit in `s`.
+pub(super) fn word_bounds(s: &str) -> (usize, usize) {
+    let lead = s
+        .char_indices()
+        .find(|(_, c)| c.is_alphanumeric())
+        .map(|(i, _)| i)
+        .unwrap_or(0);
+    let trail = s
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_alphanumeric())
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(s.len());
+    (lead, trail.max(lead))
+}

@@ -2953,7 +2953,7 @@ fn note_introduced_names(ctx: &mut Ctx, out: &mut Vec<(String, Option<String>)>)
         let role: Vec<&str> = (r..=i).map(|k| ctx.w(k)).collect();
         let head = x.is(lexicon::PERSON_ROLE).then(|| ctx.lower_of(i));
         found.push((
-            name.iter().map(|w| w.to_string()).collect(),
+            name.iter().map(std::string::ToString::to_string).collect(),
             role.join(" "),
             head,
         ));

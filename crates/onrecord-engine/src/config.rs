@@ -134,7 +134,10 @@ impl Default for Config {
         Config {
             corpus_paths: None,
             corpus_paths_from_editor: false,
-            exclude: DEFAULT_EXCLUDE.iter().map(|s| s.to_string()).collect(),
+            exclude: DEFAULT_EXCLUDE
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
             severity: Code::ALL
                 .into_iter()
                 .map(|c| (c, c.default_severity()))
@@ -202,7 +205,7 @@ impl Config {
         let mut unknown = Vec::new();
         let de = toml::de::Deserializer::parse(text).map_err(as_error)?;
         let layer: Layer = serde_ignored::deserialize(de, |path| {
-            unknown.push(format!("unknown setting `{path}`; ignored"))
+            unknown.push(format!("unknown setting `{path}`; ignored"));
         })
         .map_err(as_error)?;
         let mut skipped = unknown;

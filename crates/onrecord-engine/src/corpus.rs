@@ -321,7 +321,7 @@ pub fn parse_document(
         warnings.push(Warning {
             file: path.to_string(),
             message,
-        })
+        });
     };
     let Some(format) = Format::from_path(Path::new(path)) else {
         warn(
@@ -495,7 +495,7 @@ pub fn parse_toml_meta(s: &str) -> Result<Meta, String> {
                     meta.pins.push(SpeakerPin {
                         quote: q.to_string(),
                         name: n.to_string(),
-                    })
+                    });
                 }
                 _ => {
                     return Err(format!(
@@ -794,7 +794,7 @@ pub fn collect_files(paths: &[PathBuf], exclude: &[String]) -> (Vec<PathBuf>, Ve
             .git_global(false)
             .parents(false)
             .add_custom_ignore_filename(".gitignore")
-            .sort_by_file_path(|a, b| a.cmp(b))
+            .sort_by_file_path(std::cmp::Ord::cmp)
             .build();
         for entry in walker {
             match entry {

@@ -901,7 +901,7 @@ fn fix_continuations(text: &str, paras: &[Paragraph], quotes: &mut [Quotation]) 
         if q.last_para == q.para {
             continue;
         }
-        for seg in q.segments.iter_mut() {
+        for seg in &mut q.segments {
             let s = seg.start as usize;
             if let Some((_, len)) = mark_at(text.as_bytes(), s) {
                 let para_first_line = firsts.binary_search(&s).is_ok();
@@ -927,7 +927,7 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
     }
     .run();
     fix_continuations(text, &paras, &mut quotes);
-    for q in quotes.iter_mut() {
+    for q in &mut quotes {
         if matches!(q.kind, Kind::Quote | Kind::Fragment) && q.label.is_none() {
             q.label = trailing_signature(text, &paras, q);
         }

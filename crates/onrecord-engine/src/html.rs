@@ -238,10 +238,10 @@ pub fn view(raw: &str) -> HtmlView {
                     match key.as_str() {
                         "author" | "article:author" => meta.author = meta.author.take().or(content),
                         "og:site_name" | "application-name" => {
-                            meta.outlet = meta.outlet.take().or(content)
+                            meta.outlet = meta.outlet.take().or(content);
                         }
                         "article:published_time" | "date" | "pubdate" => {
-                            meta.date = meta.date.take().or(content)
+                            meta.date = meta.date.take().or(content);
                         }
                         "og:url" => meta.url = meta.url.take().or(content),
                         "og:title" => meta.title = meta.title.take().or(content),

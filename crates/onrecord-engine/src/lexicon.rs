@@ -318,7 +318,7 @@ pub fn verb_forms(base: &str) -> Vec<String> {
     };
     out.push(third);
     if let Some((_, forms)) = IRREGULAR.iter().find(|(b, _)| *b == base) {
-        out.extend(forms.iter().map(|f| f.to_string()));
+        out.extend(forms.iter().map(std::string::ToString::to_string));
     } else {
         out.push(past);
     }
@@ -1439,8 +1439,8 @@ pub fn indefinite_article(phrase: &str) -> &'static str {
     let word = phrase.split_whitespace().next().unwrap_or("");
     let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
     let initialism =
-        letters.len() >= 2 && letters.len() <= 5 && letters.chars().all(|c| c.is_uppercase())
-            || (word.contains('.') && letters.chars().all(|c| c.is_uppercase()));
+        letters.len() >= 2 && letters.len() <= 5 && letters.chars().all(char::is_uppercase)
+            || (word.contains('.') && letters.chars().all(char::is_uppercase));
     let first = letters.chars().next().unwrap_or('x');
     if initialism {
         // Letters named with a vowel sound: `an FBI agent`, `an MP`.

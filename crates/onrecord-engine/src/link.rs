@@ -813,7 +813,7 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
             }
         }
     }
-    for p in unquoted.iter_mut() {
+    for p in &mut unquoted {
         p.sort_unstable();
         for i in 0..p.len() {
             for j in i + 1..p.len() {

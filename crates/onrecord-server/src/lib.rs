@@ -755,12 +755,12 @@ impl LanguageServer for Backend {
             .workspace_folders
             .as_ref()
             .and_then(|f| f.first())
-            .and_then(|f| f.uri.to_file_path().map(|p| p.into_owned()))
+            .and_then(|f| f.uri.to_file_path().map(std::borrow::Cow::into_owned))
             .or_else(|| {
                 params
                     .root_uri
                     .as_ref()
-                    .and_then(|u| u.to_file_path().map(|p| p.into_owned()))
+                    .and_then(|u| u.to_file_path().map(std::borrow::Cow::into_owned))
             });
         s.root = root;
         let caps = &params.capabilities;
@@ -834,7 +834,7 @@ impl LanguageServer for Backend {
                     trigger_characters: Some(
                         ["\"", "\u{201c}", "\u{ab}", " "]
                             .iter()
-                            .map(|s| s.to_string())
+                            .map(std::string::ToString::to_string)
                             .collect(),
                     ),
                     ..Default::default()
@@ -1028,7 +1028,7 @@ impl LanguageServer for Backend {
         let mut changed: Vec<(PathBuf, bool)> = Vec::new();
         let mut settings_touched = false;
         for ev in &params.changes {
-            let Some(path) = ev.uri.to_file_path().map(|p| p.into_owned()) else {
+            let Some(path) = ev.uri.to_file_path().map(std::borrow::Cow::into_owned) else {
                 continue;
             };
             if path.file_name().is_some_and(|n| n == config::FILE_NAME) {

@@ -107,7 +107,7 @@ fn check_message(body: &[u8]) -> Result<Value, Refusal> {
     };
     let id = obj.get("id").cloned();
     let id_ok = match &id {
-        None | Some(Value::String(_)) | Some(Value::Null) => true,
+        None | Some(Value::String(_) | Value::Null) => true,
         // The crate's ids are `i64`: a larger one would end its session.
         Some(Value::Number(n)) => n.is_i64(),
         Some(_) => false,
@@ -202,9 +202,8 @@ where
 {
     let mut r = tokio::io::BufReader::new(input);
     loop {
-        let header = match read_header(&mut r).await {
-            Ok(h) => h,
-            Err(_) => return,
+        let Ok(header) = read_header(&mut r).await else {
+            return;
         };
         let n = match header {
             Header::End => return,
@@ -250,9 +249,8 @@ where
 {
     let mut r = tokio::io::BufReader::new(from_server);
     loop {
-        let n = match read_header(&mut r).await {
-            Ok(Header::Length(n)) => n,
-            _ => return,
+        let Ok(Header::Length(n)) = read_header(&mut r).await else {
+            return;
         };
         let mut body = vec![0u8; n];
         if r.read_exact(&mut body).await.is_err() {

@@ -1903,7 +1903,7 @@ fn lower_first(s: &str) -> String {
     let mut it = s.chars();
     let first = it.next();
     let second = it.next();
-    if first == Some('I') && matches!(second, None | Some(' ') | Some(APOS)) {
+    if first == Some('I') && matches!(second, None | Some(' ' | APOS)) {
         return s.to_string();
     }
     let mut c = s.chars();
@@ -2005,7 +2005,7 @@ impl<'a> Art<'a> {
         if self.honorific {
             format!("{} {}", if s.female { "Ms." } else { "Mr." }, s.last)
         } else {
-            s.last.to_string()
+            s.last.clone()
         }
     }
 
@@ -2630,7 +2630,7 @@ fn transcript(ev: &Event, mut r: Rng) -> String {
                 s.last.to_uppercase()
             )
         } else {
-            s.last.to_string()
+            s.last.clone()
         }
     };
     let questioner = if caps { "QUESTION" } else { "Question" };

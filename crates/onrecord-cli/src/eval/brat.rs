@@ -134,7 +134,7 @@ pub fn read_split(dir: &Path) -> Result<Vec<Article>, String> {
     let text_dir = dir.join("text");
     let mut anns: Vec<String> = std::fs::read_dir(&ann_dir)
         .map_err(|e| format!("{}: {e}", ann_dir.display()))?
-        .filter_map(|e| e.ok())
+        .filter_map(std::result::Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with(".ann"))
         .collect();

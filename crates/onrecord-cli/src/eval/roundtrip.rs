@@ -578,7 +578,10 @@ pub fn change_word(words: &str, rng: &mut Rng) -> Option<(String, String, String
     };
     let token = tokens[at];
     let replaced = format!("{}{}{}", &token[..lead], new, &token[lead + old.len()..]);
-    let mut out: Vec<String> = tokens.iter().map(|t| t.to_string()).collect();
+    let mut out: Vec<String> = tokens
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect();
     out[at] = replaced;
     Some((out.join(" "), old.to_string(), new))
 }
@@ -1340,7 +1343,7 @@ impl RoundTrip {
                 self.describe(x, &mut o);
             }
             let _ = writeln!(o, "\nmissed detections:");
-            for x in self.outcomes.iter() {
+            for x in &self.outcomes {
                 let Test::Planted(p) = x.test else {
                     continue;
                 };

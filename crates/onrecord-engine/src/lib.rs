@@ -12,6 +12,5 @@ pub mod config;
 pub mod corpus;
 pub mod engine;
 pub mod extract;
-mod html;
 pub mod lexicon;
 pub mod link;

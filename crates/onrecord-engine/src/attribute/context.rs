@@ -118,7 +118,8 @@ impl<'a> Ctx<'a> {
     /// A name or a role noun: what a speaker's noun phrase can end with.
     pub(super) fn is_head(&self, i: usize) -> bool {
         let x = self.lex(i);
-        (self.cap(i) && !x.is(lexicon::NOT_NAME)) || x.is(lexicon::PERSON_ROLE | lexicon::ORG_HEAD)
+        (self.cap(i) && !x.is(lexicon::WordClass::NOT_NAME))
+            || x.is(lexicon::WordClass::PERSON_ROLE | lexicon::WordClass::ORG_HEAD)
     }
 
     pub(super) fn is_word(&self, i: usize) -> bool {
@@ -182,12 +183,12 @@ impl<'a> Ctx<'a> {
         }
         let x = self.lex(i);
         if self.cap(i) {
-            return !x.is(lexicon::NOT_NAME) || x.is(lexicon::DETERMINER);
+            return !x.is(lexicon::WordClass::NOT_NAME) || x.is(lexicon::WordClass::DETERMINER);
         }
-        if x.is(lexicon::DETERMINER) {
+        if x.is(lexicon::WordClass::DETERMINER) {
             return true;
         }
-        if x.is(lexicon::NP_STOP | lexicon::PRONOUN) || x.cue.is_some() {
+        if x.is(lexicon::WordClass::NP_STOP | lexicon::WordClass::PRONOUN) || x.cue.is_some() {
             return false;
         }
         self.toks[i].flags & ADVERB == 0

@@ -126,11 +126,11 @@ pub(super) fn skip_back(ctx: &Ctx, mut j: usize, floor: usize) -> Option<usize> 
             return Some(j);
         }
         let adverb = ctx.toks[j].flags & ADVERB != 0;
-        if !adverb && !ctx.lex(j).is(lexicon::SKIPPABLE) {
+        if !adverb && !ctx.lex(j).is(lexicon::WordClass::SKIPPABLE) {
             return Some(j);
         }
         let l = ctx.lower_of(j);
-        let skippable = ctx.lex(j).is(lexicon::SKIPPABLE)
+        let skippable = ctx.lex(j).is(lexicon::WordClass::SKIPPABLE)
             && !(ctx.cap(j) && l != "today" && l != "yesterday" && !is_weekday(&l));
         if !(adverb || skippable) {
             return Some(j);
@@ -161,7 +161,7 @@ pub(super) fn cues_in(ctx: &mut Ctx, s: usize, e: usize) -> Vec<CueAt> {
         }
         let l = ctx.lower_of(i);
         // A multi-word cue (`pointed out`, `took to Twitter`), longest first.
-        let phrase_len = if ctx.lex(i).is(lexicon::PHRASE_START) {
+        let phrase_len = if ctx.lex(i).is(lexicon::WordClass::PHRASE_START) {
             lexicon::phrasal_cues(&l)
                 .iter()
                 .find(|rest| {
@@ -188,7 +188,7 @@ pub(super) fn cues_in(ctx: &mut Ctx, s: usize, e: usize) -> Vec<CueAt> {
             }
         };
         // `the claim`, `their blog`, `a warning`: a noun, not a verb.
-        if i > s && ctx.is_word(i - 1) && ctx.lex(i - 1).is(lexicon::NOUN_MARKER) {
+        if i > s && ctx.is_word(i - 1) && ctx.lex(i - 1).is(lexicon::WordClass::NOUN_MARKER) {
             i += 1;
             continue;
         }
@@ -220,12 +220,15 @@ pub(super) fn cues_in(ctx: &mut Ctx, s: usize, e: usize) -> Vec<CueAt> {
         let participle_after_noun = cue.participle
             && i > s
             && ctx.is_word(i - 1)
-            && !ctx.lex(i - 1).is(lexicon::DOCUMENT | lexicon::PRONOUN);
+            && !ctx
+                .lex(i - 1)
+                .is(lexicon::WordClass::DOCUMENT | lexicon::WordClass::PRONOUN);
         // `Roe said …, adding`, `She released a statement saying`: a
         // participle continues the clause of the speaker already named, or
         // of whoever issued the document.
         if cue.participle && i > s {
-            let after_document = ctx.is_word(i - 1) && ctx.lex(i - 1).is(lexicon::DOCUMENT);
+            let after_document =
+                ctx.is_word(i - 1) && ctx.lex(i - 1).is(lexicon::WordClass::DOCUMENT);
             let after_comma = matches!(ctx.toks[i - 1].t, T::Punct(','));
             if let (Some(prev), true) = (subjects.last(), after_comma) {
                 subject = Some(*prev);

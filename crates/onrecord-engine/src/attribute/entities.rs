@@ -20,10 +20,10 @@ impl<'a> Ctx<'a> {
                 let before = toks[of - 1];
                 let x = self.lex(before);
                 if self.cap(before)
-                    && !x.is(lexicon::TITLE
-                        | lexicon::PERSON_ROLE
-                        | lexicon::ORG_WORD
-                        | lexicon::ORG_HEAD)
+                    && !x.is(lexicon::WordClass::TITLE
+                        | lexicon::WordClass::PERSON_ROLE
+                        | lexicon::WordClass::ORG_WORD
+                        | lexicon::WordClass::ORG_HEAD)
                 {
                     toks.truncate(of);
                 }
@@ -61,7 +61,7 @@ impl<'a> Ctx<'a> {
                 && self.cap(i)
                 && self.cap(toks[k - 1])
                 && (lexicon::first_name_gender(self.w(toks[k - 1])).is_some()
-                    || (self.lex(toks[k - 1]).class == 0
+                    || (self.lex(toks[k - 1]).class.is_empty()
                         && self.toks[toks[k - 1]].flags & ALLCAPS == 0));
             // `Baker said` after `Brian Baker`: a role word that is the
             // surname of someone the article has named.
@@ -257,7 +257,7 @@ impl<'a> Ctx<'a> {
         let poss =
             (np.first..np.last).find(|&k| self.is_word(k) && strip_possessive(self.w(k)).1)?;
         let start = (np.first..=poss)
-            .find(|&k| !self.lex(k).is(lexicon::DETERMINER))
+            .find(|&k| !self.lex(k).is(lexicon::WordClass::DETERMINER))
             .unwrap_or(poss);
         let words: Vec<String> = (start..=poss)
             .filter(|&k| self.is_word(k))

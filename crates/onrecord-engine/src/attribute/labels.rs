@@ -125,15 +125,16 @@ pub(super) fn note_introduced_names(ctx: &mut Ctx, out: &mut Vec<(String, Option
         ctx.is_word(k)
             && ctx.cap(k)
             && toks[k].flags & ALLCAPS == 0
-            && !ctx
-                .lex(k)
-                .is(lexicon::NOT_NAME | lexicon::TITLE | lexicon::ORG_WORD)
+            && !ctx.lex(k).is(lexicon::WordClass::NOT_NAME
+                | lexicon::WordClass::TITLE
+                | lexicon::WordClass::ORG_WORD)
     };
     let mut i = 0;
     while i < toks.len() {
         let x = ctx.lex(i);
-        let intro =
-            ctx.is_word(i) && (x.is(lexicon::PERSON_ROLE) || (ctx.cap(i) && x.is(lexicon::TITLE)));
+        let intro = ctx.is_word(i)
+            && (x.is(lexicon::WordClass::PERSON_ROLE)
+                || (ctx.cap(i) && x.is(lexicon::WordClass::TITLE)));
         if !intro {
             i += 1;
             continue;
@@ -152,15 +153,17 @@ pub(super) fn note_introduced_names(ctx: &mut Ctx, out: &mut Vec<(String, Option
         while r > 0
             && i - r < 3
             && ctx.is_word(r - 1)
-            && (ctx.cap(r - 1) || ctx.lex(r - 1).is(lexicon::PERSON_ROLE))
+            && (ctx.cap(r - 1) || ctx.lex(r - 1).is(lexicon::WordClass::PERSON_ROLE))
         {
-            if ctx.lex(r - 1).is(lexicon::NOT_NAME) {
+            if ctx.lex(r - 1).is(lexicon::WordClass::NOT_NAME) {
                 break;
             }
             r -= 1;
         }
         let role: Vec<&str> = (r..=i).map(|k| ctx.w(k)).collect();
-        let head = x.is(lexicon::PERSON_ROLE).then(|| ctx.lower_of(i));
+        let head = x
+            .is(lexicon::WordClass::PERSON_ROLE)
+            .then(|| ctx.lower_of(i));
         found.push((
             name.iter().map(std::string::ToString::to_string).collect(),
             role.join(" "),

@@ -44,8 +44,9 @@ pub(super) fn note_sentence_subject(ctx: &mut Ctx, s: usize, e: usize) {
                 let close = (comma + 1..e.min(comma + 14))
                     .find(|&k| matches!(ctx.toks[k].t, T::Punct(',')));
                 if let Some(close) = close {
-                    let has_role = (comma + 1..close).any(|k| ctx.lex(k).is(lexicon::PERSON_ROLE));
-                    if has_role && ctx.lex(comma + 1).is(lexicon::DETERMINER) {
+                    let has_role =
+                        (comma + 1..close).any(|k| ctx.lex(k).is(lexicon::WordClass::PERSON_ROLE));
+                    if has_role && ctx.lex(comma + 1).is(lexicon::WordClass::DETERMINER) {
                         ctx.set_role(ent, comma + 1..=close - 1);
                     }
                 }
@@ -63,9 +64,9 @@ pub(super) fn name_word(ctx: &Ctx, k: usize) -> bool {
     ctx.is_word(k)
         && ctx.cap(k)
         && ctx.toks[k].flags & ALLCAPS == 0
-        && !ctx
-            .lex(k)
-            .is(lexicon::NOT_NAME | lexicon::TITLE | lexicon::PERSON_ROLE)
+        && !ctx.lex(k).is(lexicon::WordClass::NOT_NAME
+            | lexicon::WordClass::TITLE
+            | lexicon::WordClass::PERSON_ROLE)
         && ctx.lex(k).cue.is_none()
 }
 
@@ -75,7 +76,9 @@ pub(super) fn role_surname(ctx: &Ctx, k: usize) -> bool {
     ctx.is_word(k)
         && ctx.cap(k)
         && ctx.toks[k].flags & ALLCAPS == 0
-        && ctx.lex(k).is(lexicon::PERSON_ROLE | lexicon::TITLE)
+        && ctx
+            .lex(k)
+            .is(lexicon::WordClass::PERSON_ROLE | lexicon::WordClass::TITLE)
         && !(k + 1 < ctx.toks.len() && ctx.is_word(k + 1) && ctx.cap(k + 1))
 }
 
@@ -145,7 +148,7 @@ pub(super) fn note_mentions(ctx: &mut Ctx, s: usize, e: usize) {
         let run_start = k;
         let mut gender = None;
         let mut titled = false;
-        while k < e && ctx.is_word(k) && ctx.cap(k) && ctx.lex(k).is(lexicon::TITLE) {
+        while k < e && ctx.is_word(k) && ctx.cap(k) && ctx.lex(k).is(lexicon::WordClass::TITLE) {
             titled = true;
             gender =
                 gender.or_else(|| lexicon::title_gender(ctx.lower_of(k).trim_end_matches('.')));
@@ -161,7 +164,9 @@ pub(super) fn note_mentions(ctx: &mut Ctx, s: usize, e: usize) {
             if possessive {
                 role = MentionRole::Possessive;
             }
-            org |= ctx.lex(k).is(lexicon::ORG_WORD | lexicon::ORG_HEAD);
+            org |= ctx
+                .lex(k)
+                .is(lexicon::WordClass::ORG_WORD | lexicon::WordClass::ORG_HEAD);
             words.push(display_word(w));
             k += 1;
             if possessive {
@@ -208,7 +213,9 @@ pub(super) fn note_mentions(ctx: &mut Ctx, s: usize, e: usize) {
             && k < e
             && ctx.is_word(k)
             && !ctx.cap(k)
-            && ctx.lex(k).is(lexicon::PERSON_ROLE | lexicon::ORG_HEAD)
+            && ctx
+                .lex(k)
+                .is(lexicon::WordClass::PERSON_ROLE | lexicon::WordClass::ORG_HEAD)
         {
             continue;
         }

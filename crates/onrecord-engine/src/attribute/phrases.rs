@@ -30,7 +30,10 @@ impl<'a> Ctx<'a> {
                 && self.cap(j - 1)
                 && self.cap(j + 1)
                 && (j.saturating_sub(3).max(floor)..=end).any(|k| {
-                    self.is_word(k) && self.lex(k).is(lexicon::ORG_WORD | lexicon::ORG_HEAD)
+                    self.is_word(k)
+                        && self
+                            .lex(k)
+                            .is(lexicon::WordClass::ORG_WORD | lexicon::WordClass::ORG_HEAD)
                 })
             {
                 first = j;
@@ -50,14 +53,16 @@ impl<'a> Ctx<'a> {
                 break;
             }
             first = j;
-            if self.lex(j).is(lexicon::DETERMINER) {
+            if self.lex(j).is(lexicon::WordClass::DETERMINER) {
                 // `Jo Roe of the Tax Policy Center`: the person before.
                 if j >= floor + 2
                     && self.is_word(j - 1)
                     && self.w(j - 1) == "of"
                     && self.is_word(j - 2)
                     && self.cap(j - 2)
-                    && !self.lex(j - 2).is(lexicon::ORG_WORD | lexicon::TITLE)
+                    && !self
+                        .lex(j - 2)
+                        .is(lexicon::WordClass::ORG_WORD | lexicon::WordClass::TITLE)
                 {
                     first = j - 1;
                     continue;
@@ -70,7 +75,9 @@ impl<'a> Ctx<'a> {
         while first < end {
             let x = self.lex(first);
             if self.cap(first)
-                || x.is(lexicon::DETERMINER | lexicon::PERSON_ROLE | lexicon::ORG_HEAD)
+                || x.is(lexicon::WordClass::DETERMINER
+                    | lexicon::WordClass::PERSON_ROLE
+                    | lexicon::WordClass::ORG_HEAD)
             {
                 break;
             }
@@ -101,7 +108,7 @@ impl<'a> Ctx<'a> {
                 // longer phrase.
                 let after_possessor =
                     i > start && self.is_word(i - 1) && strip_possessive(self.w(i - 1)).1;
-                if !self.lex(i).is(lexicon::DETERMINER)
+                if !self.lex(i).is(lexicon::WordClass::DETERMINER)
                     && last.is_some()
                     && !self.cap(i)
                     && !self.title_of(i)
@@ -127,12 +134,12 @@ impl<'a> Ctx<'a> {
                 return false;
             }
             if self.cap(k) {
-                return role && !self.lex(k).is(lexicon::NOT_NAME);
+                return role && !self.lex(k).is(lexicon::WordClass::NOT_NAME);
             }
             if !self.np_token(k) || lexicon::is_conjunction(&self.lower_of(k)) {
                 return false;
             }
-            role |= self.lex(k).is(lexicon::PERSON_ROLE);
+            role |= self.lex(k).is(lexicon::WordClass::PERSON_ROLE);
         }
         false
     }

@@ -195,7 +195,7 @@ impl<'a> Ctx<'a> {
         let mut words: Vec<usize> = role_toks.filter(|&k| self.is_word(k)).collect();
         if words
             .first()
-            .is_some_and(|&k| self.lex(k).is(lexicon::DETERMINER))
+            .is_some_and(|&k| self.lex(k).is(lexicon::WordClass::DETERMINER))
         {
             words.remove(0);
         }
@@ -203,12 +203,12 @@ impl<'a> Ctx<'a> {
         // secretary at the Workers' Union` is a secretary.
         let before_preposition = words
             .iter()
-            .position(|&k| self.lex(k).is(lexicon::NP_STOP))
+            .position(|&k| self.lex(k).is(lexicon::WordClass::NP_STOP))
             .unwrap_or(words.len());
         let head = words[..before_preposition]
             .iter()
             .rev()
-            .find(|&&k| self.lex(k).is(lexicon::PERSON_ROLE))
+            .find(|&&k| self.lex(k).is(lexicon::WordClass::PERSON_ROLE))
             .map(|&k| self.lower_of(k));
         let role = words
             .iter()

@@ -35,7 +35,7 @@ pub(super) fn clause_subject(
     }
     // `During a speech on Monday, Roe attacked …`: an opening phrase
     // that starts with a preposition stands before the subject.
-    if seg < end && ctx.is_word(seg) && ctx.lex(seg).is(lexicon::NP_STOP) {
+    if seg < end && ctx.is_word(seg) && ctx.lex(seg).is(lexicon::WordClass::NP_STOP) {
         if let Some(comma) =
             (seg + 1..end.min(seg + 16)).find(|&k| matches!(ctx.toks[k].t, T::Punct(',')))
         {
@@ -65,7 +65,11 @@ pub(super) fn clause_subject(
         matches!(ctx.toks[next].t, T::Punct(',' | '(')) || (ctx.is_word(next) && !ctx.cap(next));
     let name_words: Vec<usize> = (np.first..=np.last)
         .filter(|&k| {
-            ctx.is_word(k) && ctx.cap(k) && !ctx.lex(k).is(lexicon::TITLE | lexicon::NOT_NAME)
+            ctx.is_word(k)
+                && ctx.cap(k)
+                && !ctx
+                    .lex(k)
+                    .is(lexicon::WordClass::TITLE | lexicon::WordClass::NOT_NAME)
         })
         .collect();
     // A lone capitalised word opening a sentence (`Estimates show`) is a
@@ -76,7 +80,7 @@ pub(super) fn clause_subject(
         [one] => {
             let w = vec![display_word(strip_possessive(ctx.w(*one)).0)];
             *one > seg
-                || ctx.lex(np.first).is(lexicon::TITLE)
+                || ctx.lex(np.first).is(lexicon::WordClass::TITLE)
                 || known_person(ctx, &w).is_some()
                 || lexicon::first_name_gender(&w[0]).is_some()
         }
@@ -84,8 +88,8 @@ pub(super) fn clause_subject(
     };
     let described = ctx
         .lex(np.last)
-        .is(lexicon::PERSON_ROLE | lexicon::ORG_HEAD)
-        && ctx.lex(np.first).is(lexicon::DETERMINER);
+        .is(lexicon::WordClass::PERSON_ROLE | lexicon::WordClass::ORG_HEAD)
+        && ctx.lex(np.first).is(lexicon::WordClass::DETERMINER);
     if !continues || !(named || described || pronoun) {
         return None;
     }
@@ -160,12 +164,12 @@ pub(super) fn colon_subject(ctx: &mut Ctx, s: usize, colon: usize) -> Option<Sub
             && colon - np.last <= 6
             && (np.last + 2..colon).all(|k| ctx.is_word(k) && ctx.cap(k)));
     let named = (np.first..=np.last)
-        .filter(|&k| ctx.is_word(k) && ctx.cap(k) && !ctx.lex(k).is(lexicon::TITLE))
+        .filter(|&k| ctx.is_word(k) && ctx.cap(k) && !ctx.lex(k).is(lexicon::WordClass::TITLE))
         .count();
     let first_name = ctx.is_word(np.first) && lexicon::first_name_gender(ctx.w(np.first)).is_some();
     if !rest_is_outlet
         || named == 0
-        || (named < 2 && !first_name && !ctx.lex(np.first).is(lexicon::TITLE))
+        || (named < 2 && !first_name && !ctx.lex(np.first).is(lexicon::WordClass::TITLE))
     {
         // A lone capitalised word before a colon (`Update:`) is no speaker.
         return None;
@@ -212,7 +216,11 @@ pub(super) fn joint_subject(
     let first = ctx.np_back(and - 1, s)?;
     let named = |ctx: &Ctx, np: &Np| {
         (np.first..=np.last).any(|k| {
-            ctx.is_word(k) && ctx.cap(k) && !ctx.lex(k).is(lexicon::TITLE | lexicon::NOT_NAME)
+            ctx.is_word(k)
+                && ctx.cap(k)
+                && !ctx
+                    .lex(k)
+                    .is(lexicon::WordClass::TITLE | lexicon::WordClass::NOT_NAME)
         })
     };
     if !named(ctx, &first) || !named(ctx, second) {
@@ -262,7 +270,11 @@ pub(super) fn of_phrase_name(ctx: &Ctx, end: usize, floor: usize) -> Option<Np> 
     }
     let np = ctx.np_back(of - 1, floor)?;
     let named = (np.first..=np.last).any(|k| {
-        ctx.is_word(k) && ctx.cap(k) && !ctx.lex(k).is(lexicon::TITLE | lexicon::ORG_WORD)
+        ctx.is_word(k)
+            && ctx.cap(k)
+            && !ctx
+                .lex(k)
+                .is(lexicon::WordClass::TITLE | lexicon::WordClass::ORG_WORD)
     });
     named.then_some(Np {
         first: np.first,

@@ -37,15 +37,15 @@ pub(super) fn classify(word: &str) -> (Entry, u8) {
     let l = dotted.unwrap_or(l);
     let mut lex = lexicon::entry(l);
     if dotted.is_some() && lexicon::is_dotted_title(l) {
-        lex.class |= lexicon::TITLE;
+        lex.class |= lexicon::WordClass::TITLE;
     }
     // `the 46-year-old`: an age stands for a person.
     if l.ends_with("-year-old") {
-        lex.class |= lexicon::PERSON_ROLE;
+        lex.class |= lexicon::WordClass::PERSON_ROLE;
     }
     let adverb = l.len() > 3
         && l.ends_with("ly")
-        && !lex.is(lexicon::PERSON_ROLE)
+        && !lex.is(lexicon::WordClass::PERSON_ROLE)
         && !lexicon::is_ly_noun(l);
     (lex, if adverb { ADVERB } else { 0 })
 }

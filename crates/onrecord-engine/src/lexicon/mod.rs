@@ -8,9 +8,9 @@ use std::sync::OnceLock;
 
 /// `is_x(lower)`: whether a word has a class bit.
 macro_rules! word_set {
-    ($fn_name:ident, $bit:expr) => {
+    ($fn_name:ident, $class:ident) => {
         pub fn $fn_name(lower: &str) -> bool {
-            entry(lower).is($bit)
+            entry(lower).is(WordClass::$class)
         }
     };
 }
@@ -38,61 +38,70 @@ mod tests;
 /// every question the rules ask of a word.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Entry {
-    /// Bits of the word classes below.
-    pub class: u32,
+    pub class: WordClass,
     pub cue: Option<Cue>,
 }
 
 impl Entry {
-    pub fn is(self, class: u32) -> bool {
-        self.class & class != 0
+    /// Whether the word has any of the classes.
+    pub fn is(self, class: WordClass) -> bool {
+        self.class.intersects(class)
     }
 }
 
-pub const PERSON_ROLE: u32 = 1 << 0;
-pub const ORG_HEAD: u32 = 1 << 1;
-pub const ORG_WORD: u32 = 1 << 2;
-pub const TITLE: u32 = 1 << 3;
-pub const NOT_NAME: u32 = 1 << 4;
-pub const SKIPPABLE: u32 = 1 << 5;
-pub const NP_STOP: u32 = 1 << 6;
-pub const NOUN_MARKER: u32 = 1 << 7;
-pub const TITLE_ABBREVIATION: u32 = 1 << 8;
-pub const ABBREVIATION: u32 = 1 << 9;
-pub const QUESTIONER: u32 = 1 << 10;
-pub const NOT_LABEL: u32 = 1 << 11;
-pub const FIRST_PERSON_WORD: u32 = 1 << 12;
-pub const ISE_EXCEPTION: u32 = 1 << 13;
-pub const ELISION: u32 = 1 << 14;
-pub const DETERMINER: u32 = 1 << 15;
-pub const PRONOUN: u32 = 1 << 16;
-/// The first word of a multi-word cue (`took` of `took to Twitter`).
-pub const PHRASE_START: u32 = 1 << 17;
-/// A document that can be the source of words (`the report said`).
-pub const DOCUMENT: u32 = 1 << 18;
+bitflags::bitflags! {
+    /// The classes a word belongs to; a word can have several.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    pub struct WordClass: u32 {
+        const PERSON_ROLE = 1 << 0;
+        const ORG_HEAD = 1 << 1;
+        const ORG_WORD = 1 << 2;
+        const TITLE = 1 << 3;
+        const NOT_NAME = 1 << 4;
+        const SKIPPABLE = 1 << 5;
+        const NP_STOP = 1 << 6;
+        const NOUN_MARKER = 1 << 7;
+        const TITLE_ABBREVIATION = 1 << 8;
+        const ABBREVIATION = 1 << 9;
+        const QUESTIONER = 1 << 10;
+        const NOT_LABEL = 1 << 11;
+        const FIRST_PERSON_WORD = 1 << 12;
+        const ISE_EXCEPTION = 1 << 13;
+        const ELISION = 1 << 14;
+        const DETERMINER = 1 << 15;
+        const PRONOUN = 1 << 16;
+        /// The first word of a multi-word cue (`took` of `took to Twitter`).
+        const PHRASE_START = 1 << 17;
+        /// A document that can be the source of words (`the report said`).
+        const DOCUMENT = 1 << 18;
+    }
+}
 
-const CLASSES: &[(&[&str], u32)] = &[
-    (PERSON_ROLES, PERSON_ROLE),
-    (ORG_HEADS, ORG_HEAD),
-    (DOCUMENTS, ORG_HEAD | DOCUMENT),
-    (ORG_WORDS, ORG_WORD),
-    (TITLES, TITLE),
-    (NOT_NAMES, NOT_NAME),
-    (SKIPPABLE_BEFORE_VERB, SKIPPABLE),
-    (NP_STOPS, NP_STOP),
-    (NOUN_MARKERS, NOUN_MARKER),
-    (TITLE_ABBREVIATIONS, TITLE_ABBREVIATION),
-    (ABBREVIATIONS, ABBREVIATION),
-    (QUESTIONER_LABELS, QUESTIONER),
-    (NOT_LABELS, NOT_LABEL),
-    (FIRST_PERSON, FIRST_PERSON_WORD),
-    (ISE_EXCEPTIONS, ISE_EXCEPTION),
-    (ELISIONS, ELISION),
+const CLASSES: &[(&[&str], WordClass)] = &[
+    (PERSON_ROLES, WordClass::PERSON_ROLE),
+    (ORG_HEADS, WordClass::ORG_HEAD),
+    (DOCUMENTS, WordClass::ORG_HEAD.union(WordClass::DOCUMENT)),
+    (ORG_WORDS, WordClass::ORG_WORD),
+    (TITLES, WordClass::TITLE),
+    (NOT_NAMES, WordClass::NOT_NAME),
+    (SKIPPABLE_BEFORE_VERB, WordClass::SKIPPABLE),
+    (NP_STOPS, WordClass::NP_STOP),
+    (NOUN_MARKERS, WordClass::NOUN_MARKER),
+    (TITLE_ABBREVIATIONS, WordClass::TITLE_ABBREVIATION),
+    (ABBREVIATIONS, WordClass::ABBREVIATION),
+    (QUESTIONER_LABELS, WordClass::QUESTIONER),
+    (NOT_LABELS, WordClass::NOT_LABEL),
+    (FIRST_PERSON, WordClass::FIRST_PERSON_WORD),
+    (ISE_EXCEPTIONS, WordClass::ISE_EXCEPTION),
+    (ELISIONS, WordClass::ELISION),
     (
         &["the", "this", "that", "a", "an", "one", "another"],
-        DETERMINER,
+        WordClass::DETERMINER,
     ),
-    (&["he", "she", "they", "it", "i", "we", "who"], PRONOUN),
+    (
+        &["he", "she", "they", "it", "i", "we", "who"],
+        WordClass::PRONOUN,
+    ),
 ];
 
 fn table() -> &'static FxHashMap<String, Entry> {
@@ -155,7 +164,7 @@ fn table() -> &'static FxHashMap<String, Entry> {
         ));
         for (verb, _) in PHRASAL_CUES {
             for f in verb_forms(verb) {
-                m.entry(f).or_default().class |= PHRASE_START;
+                m.entry(f).or_default().class |= WordClass::PHRASE_START;
             }
         }
         for (w, c) in cues {
@@ -167,7 +176,7 @@ fn table() -> &'static FxHashMap<String, Entry> {
         }
         for (words, bit) in CLASSES {
             for w in *words {
-                m.entry(w.to_string()).or_default().class |= bit;
+                m.entry(w.to_string()).or_default().class |= *bit;
             }
         }
         m

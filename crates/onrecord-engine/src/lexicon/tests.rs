@@ -58,7 +58,7 @@ fn phrasal_cues_start_from_any_form() {
         .iter()
         .any(|r| r == &["as", "saying"]));
     assert_eq!(phrasal_cues("went")[0], &["on", "to", "say"][..]);
-    assert!(entry("took").is(PHRASE_START) && cue("took").is_none());
+    assert!(entry("took").is(WordClass::PHRASE_START) && cue("took").is_none());
 }
 
 #[test]

@@ -12,18 +12,7 @@ use onrecord_cli::report;
 use onrecord_engine::corpus::{parse_document, LoadOptions};
 use onrecord_engine::engine;
 use onrecord_engine::link::LinkOptions;
-
-fn files(fixture: &str) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    for line in fixture.split_inclusive('\n') {
-        if let Some(name) = line.trim().strip_prefix("//- ") {
-            out.push((name.trim().to_string(), String::new()));
-        } else if let Some(last) = out.last_mut() {
-            last.1.push_str(line);
-        }
-    }
-    out
-}
+use test_utils::files;
 
 fn render(fixture: &str) -> String {
     let mut docs = Vec::new();

@@ -29,18 +29,7 @@ use onrecord_engine::check::{self, Corpus, DraftReport, Edit, Finding};
 use onrecord_engine::config::{Code, Config};
 use onrecord_engine::corpus::{parse_document, Document, LoadOptions};
 use onrecord_engine::engine;
-
-fn files(fixture: &str) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    for line in fixture.split_inclusive('\n') {
-        if let Some(name) = line.trim().strip_prefix("//- ") {
-            out.push((name.trim().to_string(), String::new()));
-        } else if let Some(last) = out.last_mut() {
-            last.1.push_str(line);
-        }
-    }
-    out
-}
+use test_utils::files;
 
 fn document(name: &str, text: &str) -> Document {
     let (doc, warnings) = parse_document(name, text.as_bytes(), None, &LoadOptions::default());

@@ -7,3 +7,12 @@
 pub mod accuracy;
 pub mod brat;
 pub mod roundtrip;
+
+/// `a / b`, or 0 when there is nothing to divide by.
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}

@@ -9,6 +9,7 @@
 //! gives).
 
 use super::brat::{self, Article, Span};
+use super::ratio;
 use onrecord_engine::attribute::Via;
 use onrecord_engine::corpus::{self, LoadOptions};
 use onrecord_engine::engine::{self, DocResult};

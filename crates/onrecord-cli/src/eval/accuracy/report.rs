@@ -3,14 +3,6 @@
 #[allow(unused_imports)]
 use super::*;
 
-pub(super) fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
-}
-
 /// The headline figures.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Figures {

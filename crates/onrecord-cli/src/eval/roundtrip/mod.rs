@@ -36,6 +36,7 @@
 
 use super::accuracy::{self, SourceForm};
 use super::brat::{self, Article, Span};
+use super::ratio;
 use onrecord_engine::check::{self, Corpus};
 use onrecord_engine::config::{Code, Config, Severity};
 use onrecord_engine::corpus::{self, Document, LoadOptions};

@@ -124,6 +124,22 @@ pub fn analyze_unlinked(docs: Vec<Document>, warnings: Vec<Warning>) -> Analysis
 }
 
 impl Analysis {
+    /// Whether a place is a primary source of what `speaker` said: a
+    /// transcript, or an article the speaker wrote (their own post). The
+    /// one rule that hover, navigation and the checker all use.
+    pub fn is_primary(&self, quote: Option<u32>, speaker: Option<u32>, doc: u32) -> bool {
+        if quote.is_some_and(|q| self.quotes[q as usize].quote.kind == Kind::Transcript) {
+            return true;
+        }
+        let author = self.docs[doc as usize].meta.author.as_deref();
+        match (speaker, author) {
+            (Some(s), Some(author)) => {
+                self.speakers[s as usize].name.to_lowercase() == author.to_lowercase()
+            }
+            _ => false,
+        }
+    }
+
     /// Links the quotations: the same words across the corpus.
     pub fn link(&self, opts: &LinkOptions) -> Links {
         let texts: Vec<&str> = self.docs.iter().map(|d| d.text.as_str()).collect();
@@ -385,21 +401,16 @@ impl Analysis {
         inner.sort_by_key(|s| (s.doc, s.start));
         kept.extend(dedup_places(inner));
         kept.retain(|s| !(s.doc == own.doc && s.start < oe && os < s.end));
-        // Primary sources first: a transcript, or an article written by the
-        // speaker (their own post).
-        let speaker = own
-            .speaker
-            .as_ref()
-            .map(|s| self.speakers[s.speaker as usize].name.to_lowercase());
-        let by_speaker = |doc: u32| {
-            let author = self.docs[doc as usize].meta.author.as_deref();
-            speaker.is_some() && author.map(str::to_lowercase) == speaker
-        };
-        let rank = |s: &Source| match s.quote.map(|q| self.quotes[q as usize].quote.kind) {
-            Some(Kind::Transcript) => 0,
-            _ if by_speaker(s.doc) => 0,
-            Some(_) => 1,
-            None => 2,
+        // Primary sources first, then quotations, then words without marks.
+        let speaker = own.speaker.as_ref().map(|s| s.speaker);
+        let rank = |s: &Source| {
+            if self.is_primary(s.quote, speaker, s.doc) {
+                0
+            } else if s.quote.is_some() {
+                1
+            } else {
+                2
+            }
         };
         kept.sort_by_key(|s| (rank(s), s.doc, s.start));
         Sources {

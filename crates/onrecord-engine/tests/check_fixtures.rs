@@ -1141,3 +1141,33 @@ fn a_superseded_check_stops_between_quotations() {
         .expect("a check that is never cancelled finishes");
     assert_eq!(whole.quotes.len(), 50);
 }
+
+/// Caught: completion wrote its own attribution (`a official`) instead of
+/// the checker's; both now name a speaker with `check::speaker_phrase`.
+#[test]
+fn completion_attributes_as_the_checker_does() {
+    // Suggestions come from the linked statements.
+    let source = "Harbour works\n\n\"The eastern quay will stay open through the winter,\" an official said.\n";
+    let docs = vec![document("sources/wire.txt", source)];
+    let linked = engine::analyze(
+        docs,
+        Vec::new(),
+        &onrecord_engine::link::LinkOptions::default(),
+    );
+    let corpus = Corpus::new(linked);
+    let found = check::suggest(&corpus, "The eastern quay", 5);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].completion(&corpus, '"'),
+        "The eastern quay will stay open through the winter,\" an official said."
+    );
+    // Without a speaker, the source wording and the closing mark only.
+    let unattributed = check::Suggestion {
+        speaker: None,
+        ..found[0].clone()
+    };
+    assert_eq!(
+        unattributed.completion(&corpus, '”'),
+        "The eastern quay will stay open through the winter,”"
+    );
+}

@@ -519,20 +519,7 @@ pub fn completions(
         .enumerate()
         .map(|(i, s)| {
             let who = s.speaker.map(|x| &a.speakers[x as usize]);
-            let mut words = s.wording.clone();
-            let text = match who {
-                Some(sp) => {
-                    let name = check::speaker_phrase(sp);
-                    if words.ends_with('.') {
-                        words.pop();
-                        words.push(',');
-                    } else if !words.ends_with(['?', '!', ',']) {
-                        words.push(',');
-                    }
-                    format!("{words}{close} {name} said.")
-                }
-                None => format!("{words}{close}"),
-            };
+            let text = s.completion(&indexed.corpus, close);
             CompletionItem {
                 label: short(&s.wording, 70),
                 kind: Some(CompletionItemKind::TEXT),

@@ -112,7 +112,7 @@ pub(super) fn findings(
                     },
                 };
                 // The source wording of an elided quotation is not its words.
-                let elided = qc.text.contains("...") || qc.text.contains('…');
+                let elided = has_ellipsis(&qc.text);
                 push(
                     Code::Misquote,
                     message,

@@ -160,7 +160,7 @@ impl Corpus {
         if let Some(p) = self.memo.lock().ok().and_then(|m| m.get(text).cloned()) {
             return p;
         }
-        let ellipsis = text.contains("...") || text.contains('…');
+        let ellipsis = has_ellipsis(text);
         let mut places = self.find(qw, CLOSE_SHARE);
         if places.is_empty() && !ellipsis {
             // `"A B," Roe said` joining the halves of `"A," Roe, a long

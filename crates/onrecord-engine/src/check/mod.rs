@@ -33,6 +33,12 @@ pub use queries::*;
 #[cfg(test)]
 mod tests;
 
+/// Whether a quotation marks words left out (`...` or `…`): its words
+/// are then looked for in pieces.
+fn has_ellipsis(text: &str) -> bool {
+    text.contains("...") || text.contains('…')
+}
+
 /// Quotations must share this much of their words with a source to count
 /// as a (mis)quotation of it rather than as new words.
 const CLOSE_SHARE: f32 = 0.6;
@@ -130,7 +136,7 @@ pub fn check_unless(
             differs: Vec::new(),
         };
         if qw.len() >= config.min_words.max(link::N) {
-            let ellipsis = qc.text.contains("...") || qc.text.contains('…');
+            let ellipsis = has_ellipsis(&qc.text);
             let places = lookups[qi].take().unwrap_or_default();
             resolve(corpus, &mut qc, &qw, places, ellipsis);
         }

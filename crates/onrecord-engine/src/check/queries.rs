@@ -31,7 +31,7 @@ pub fn corpus_quote(corpus: &Corpus, qi: usize) -> QuoteCheck {
                     .iter()
                     .map(|&(x, y)| (sd.raw_start(x), sd.raw_end(y)))
                     .collect(),
-                primary: is_primary(a, s.quote, speaker, s.doc),
+                primary: a.is_primary(s.quote, speaker, s.doc),
             }
         })
         .collect();
@@ -98,6 +98,25 @@ pub struct Suggestion {
     pub speaker: Option<u32>,
     /// The corpus quotation it comes from.
     pub quote: u32,
+}
+
+impl Suggestion {
+    /// What completing the quotation inserts: the wording, the closing
+    /// mark and, when the corpus names the speaker, the attribution in the
+    /// words the checker's messages and fixes use (`an official`).
+    pub fn completion(&self, corpus: &Corpus, close: char) -> String {
+        let Some(sp) = self.speaker.map(|x| &corpus.analysis.speakers[x as usize]) else {
+            return format!("{}{close}", self.wording);
+        };
+        let mut words = self.wording.clone();
+        if words.ends_with('.') {
+            words.pop();
+            words.push(',');
+        } else if !words.ends_with(['?', '!', ',']) {
+            words.push(',');
+        }
+        format!("{words}{close} {} said.", speaker_phrase(sp))
+    }
 }
 
 /// Corpus quotations that carry `typed` (two or more words) at any word,

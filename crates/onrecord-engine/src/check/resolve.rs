@@ -34,7 +34,7 @@ pub(super) fn resolve(
             let quote = a.quote_at(p.doc, p.start, p.end);
             let speaker =
                 quote.and_then(|q| a.quotes[q as usize].speaker.as_ref().map(|s| s.speaker));
-            let primary = is_primary(a, quote, speaker, p.doc);
+            let primary = a.is_primary(quote, speaker, p.doc);
             (
                 SourcePlace {
                     doc: p.doc,
@@ -349,15 +349,4 @@ pub(super) fn merged_gaps(text: &str, spans: &[(u32, u32)]) -> Vec<(u32, u32)> {
         out.push((s, e));
     }
     out
-}
-
-pub(super) fn is_primary(a: &Analysis, quote: Option<u32>, speaker: Option<u32>, doc: u32) -> bool {
-    if quote.is_some_and(|q| a.quotes[q as usize].quote.kind == Kind::Transcript) {
-        return true;
-    }
-    let author = a.docs[doc as usize].meta.author.as_deref();
-    match (speaker, author) {
-        (Some(s), Some(au)) => a.speakers[s as usize].name.eq_ignore_ascii_case(au),
-        _ => false,
-    }
 }

@@ -33,11 +33,8 @@ fn serve(dir: &Path) -> std::process::Child {
         .expect("start the server")
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("onrecord-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+fn scratch(name: &str) -> test_utils::Scratch {
+    test_utils::Scratch::new(&format!("cli-{name}"))
 }
 
 #[test]

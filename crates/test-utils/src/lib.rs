@@ -16,7 +16,7 @@
 //! `|` is the cursor (removed from the text), and a line of only `^`s and
 //! spaces marks a range in the line above it (the line is removed).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The workspace's root: where `test-corpus/` and `tests/data/` are, and
 /// where the command-line tests run.
@@ -27,6 +27,39 @@ pub fn workspace_root() -> PathBuf {
         .and_then(|crates| crates.parent())
         .map(PathBuf::from)
         .expect("test-utils lives in crates/test-utils")
+}
+
+/// A fresh folder under the system's temporary folder, removed with
+/// everything in it when dropped: tests leave nothing behind.
+pub struct Scratch(PathBuf);
+
+impl Scratch {
+    /// `<tmp>/onrecord-<name>-<process id>`, emptied if it was left over.
+    pub fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("onrecord-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("a scratch folder");
+        Scratch(dir)
+    }
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for Scratch {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 /// The fixture's files, `(path, text)`, in order.
@@ -102,6 +135,17 @@ pub fn marked(fixture: &str) -> Vec<MarkedFile> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scratch_folder_is_gone_after_its_test() {
+        let kept = {
+            let dir = Scratch::new("scratch-test");
+            std::fs::write(dir.join("a.txt"), "x").unwrap();
+            assert!(dir.join("a.txt").is_file());
+            dir.to_path_buf()
+        };
+        assert!(!kept.exists());
+    }
 
     #[test]
     fn files_split_at_their_headers() {

@@ -497,3 +497,136 @@ fn a_file_name_that_is_not_utf8_is_reported_and_skipped() {
         "{err}"
     );
 }
+
+/// A small corpus whose quotations reach every `via` of the contract and
+/// every kind, with a sidecar pin, an HTML page and a statement carried by
+/// two articles.
+fn contract_corpus(name: &str) -> test_utils::Scratch {
+    let dir = scratch(name);
+    let write = |rel: &str, text: &str| {
+        let p = dir.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    write(
+        "sources/wire.txt",
+        "Quay to reopen\n\nBy Oskar Lindqvist\n\n\
+         \"We will open the eastern quay to ferries by the end of the month,\" Ana Vidal said.\n\n\
+         Ivo Marek said \"the fees will stay as they are for the whole winter.\"\n\n\
+         \"Nobody asked the crews,\" Petra Lusk said. \"Nobody asked the people who load the ships.\"\n\n\
+         Lusk, the dockers' union secretary, underlined that the crews would not give up.\n\n\
+         \"We will be back here in the spring, with every crew behind us.\"\n\n\
+         The mayor called the plan \"a fair start\" and an aide read out a statement.\n\n\
+         \"The council agreed on nothing tonight and will meet again,\" the aide said.\n",
+    );
+    write(
+        "sources/wire.txt.meta.toml",
+        "[[speaker]]\nquote = \"agreed on nothing tonight\"\nname = \"Jonas Brandt\"\n",
+    );
+    write(
+        "sources/blog.md",
+        "---\ntitle: Notes from the quay\nauthor: Ana Vidal\n---\n\n\
+         Ana Vidal wrote on her blog:\n\n\
+         I have walked the eastern quay every morning this year and I know what it needs.\n\n\
+         > The harbour belongs to everyone who works on it, and we will keep it that way.\n\
+         > — Petra Lusk\n\n\
+         \"We will open the eastern quay to ferries by the end of the month,\" Vidal said.\n",
+    );
+    write(
+        "sources/briefing.txt",
+        "Harbour briefing, transcript\n\n\
+         MR. MAREK: The fees will stay as they are for the whole winter, and then we will see.\n\n\
+         QUESTION: And after the winter?\n\n\
+         MR. MAREK: We will publish the new fees in March, not before then.\n",
+    );
+    write(
+        "sources/page.html",
+        "<html><head><title>Quay &amp; ferries</title></head><body>\
+         <p>&ldquo;We will open the eastern quay to ferries by the end of the month,&rdquo; Ana Vidal said.</p>\
+         </body></html>\n",
+    );
+    dir
+}
+
+/// Every field and value of the `onrecord quotes --format json` contract,
+/// in one snapshot: a change to any of them shows here.
+#[test]
+fn quotes_json_contract_snapshot() {
+    let dir = contract_corpus("contract-quotes");
+    let o = onrecord(&["quotes", "sources", "--format", "json"], &dir);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let pretty = serde_json::to_string_pretty(&v).unwrap();
+    // Every `via` of the contract is reached.
+    for via in [
+        "after",
+        "before",
+        "continued",
+        "previous-paragraph",
+        "introduction",
+        "label",
+        "signature",
+        "pinned",
+    ] {
+        assert!(
+            pretty.contains(&format!("\"via\": \"{via}\"")),
+            "no quotation with via {via}"
+        );
+    }
+    for kind in ["quote", "fragment", "block", "transcript"] {
+        assert!(
+            pretty.contains(&format!("\"kind\": \"{kind}\"")),
+            "no quotation of kind {kind}"
+        );
+    }
+    for confidence in ["certain", "likely"] {
+        assert!(pretty.contains(&format!("\"confidence\": \"{confidence}\"")));
+    }
+    expect_test::expect_file!["../../../tests/data/contract.quotes.json"].assert_eq(&pretty);
+}
+
+/// Every field and value of the `onrecord check --format json` contract,
+/// in one snapshot: each code, its fixes, and a clean quotation.
+#[test]
+fn check_json_contract_snapshot() {
+    let dir = contract_corpus("contract-check");
+    std::fs::write(
+        dir.join("draft.md"),
+        "# Quay draft\n\nThe council met on Monday night.\n\n\
+         \"The fees will stay as they are for the whole winter.\"\n\n\
+         \"We will open the eastern quay to ferries by the end of the month,\" Ana Vidal said.\n\n\
+         \"We will open the western quay to ferries by the end of the month,\" Vidal said.\n\n\
+         \"Nobody asked the people who load the ships,\" Ivo Marek said.\n\n\
+         \"We will build a second bridge over the river by next summer,\" Marek said.\n",
+    )
+    .unwrap();
+    let o = onrecord(
+        &[
+            "check", "draft.md", "--corpus", "sources", "--format", "json",
+        ],
+        &dir,
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let lines: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON record per line"))
+        .collect();
+    let pretty = serde_json::to_string_pretty(&lines).unwrap();
+    for code in [
+        "unattributed-quote",
+        "misquote",
+        "misattributed-quote",
+        "unknown-quote",
+    ] {
+        assert!(
+            pretty.contains(&format!("\"code\": \"{code}\"")),
+            "no finding {code}"
+        );
+    }
+    expect_test::expect_file!["../../../tests/data/contract.check.json"].assert_eq(&pretty);
+}

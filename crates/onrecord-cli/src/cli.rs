@@ -387,51 +387,17 @@ fn check(
             return 2;
         }
     };
-    let corpus_paths = if corpus_paths.is_empty() {
-        config.corpus_under(Path::new("."))
-    } else {
-        corpus_paths
-    };
-    if corpus_paths.is_empty() {
-        eprintln!(
-            "error: no corpus: pass --corpus PATH, set [corpus] paths in {}, or keep the sources in sources/ or corpus/",
-            config::FILE_NAME
-        );
-        return 2;
-    }
-    for p in corpus_paths.iter().chain(&drafts) {
-        if !p.exists() {
-            eprintln!("error: {}: no such file or folder", corpus::display_path(p));
+    let loaded = checked_corpus(&drafts, corpus_paths, &config, max_bytes).and_then(|corpus| {
+        let drafts = load_drafts(&drafts, max_bytes)?;
+        Ok((corpus, drafts))
+    });
+    let (corpus, draft_docs) = match loaded {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprintln!("error: {e}");
             return 2;
         }
-    }
-    let opts = LoadOptions {
-        max_bytes,
-        exclude: config.exclude.clone(),
-        nul_is_text: false,
     };
-    let (docs, warnings) = load_corpus(&corpus_paths, &opts);
-    for w in &warnings {
-        eprintln!("warning: {w}");
-    }
-    if docs.is_empty() {
-        eprintln!("error: no articles (.txt, .md, .html) found in the corpus");
-        return 2;
-    }
-    let corpus = Corpus::new(engine::analyze_unlinked(docs, warnings));
-    let draft_opts = LoadOptions {
-        max_bytes,
-        exclude: Vec::new(),
-        nul_is_text: true,
-    };
-    let (draft_docs, draft_warnings) = corpus::load(&drafts, &draft_opts);
-    for w in &draft_warnings {
-        eprintln!("warning: {w}");
-    }
-    if draft_docs.is_empty() {
-        eprintln!("error: no drafts (.txt, .md) found");
-        return 2;
-    }
     let checked: Vec<Checked> = draft_docs
         .into_iter()
         .map(|doc| {
@@ -445,16 +411,77 @@ fn check(
         CheckFormat::Sarif => output::sarif(&corpus, &checked),
         CheckFormat::Github => output::github(&corpus, &checked),
     };
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: writing output: {e}");
-            return 2;
-        }
+    if let Err(e) = write_stdout(&text) {
+        eprintln!("error: writing output: {e}");
+        return 2;
     }
     let failing = checked
         .iter()
         .flat_map(|c| &c.report.findings)
         .any(|f| f.severity >= Severity::Warning);
     i32::from(failing)
+}
+
+/// The corpus `onrecord check` reads, analysed without links (a check needs
+/// none), or the one-line reason it cannot be read.
+fn checked_corpus(
+    drafts: &[PathBuf],
+    corpus_paths: Vec<PathBuf>,
+    config: &Config,
+    max_bytes: usize,
+) -> Result<Corpus, String> {
+    let corpus_paths = if corpus_paths.is_empty() {
+        config.corpus_under(Path::new("."))
+    } else {
+        corpus_paths
+    };
+    if corpus_paths.is_empty() {
+        return Err(format!(
+            "no corpus: pass --corpus PATH, set [corpus] paths in {}, or keep the sources in sources/ or corpus/",
+            config::FILE_NAME
+        ));
+    }
+    if let Some(p) = corpus_paths.iter().chain(drafts).find(|p| !p.exists()) {
+        return Err(format!("{}: no such file or folder", corpus::display_path(p)));
+    }
+    let opts = LoadOptions {
+        max_bytes,
+        exclude: config.exclude.clone(),
+        nul_is_text: false,
+    };
+    let (docs, warnings) = load_corpus(&corpus_paths, &opts);
+    for w in &warnings {
+        eprintln!("warning: {w}");
+    }
+    if docs.is_empty() {
+        return Err("no articles (.txt, .md, .html) found in the corpus".into());
+    }
+    Ok(Corpus::new(engine::analyze_unlinked(docs, warnings)))
+}
+
+/// The drafts to check; NUL is text in an editor buffer, so in a draft.
+fn load_drafts(drafts: &[PathBuf], max_bytes: usize) -> Result<Vec<Document>, String> {
+    let opts = LoadOptions {
+        max_bytes,
+        exclude: Vec::new(),
+        nul_is_text: true,
+    };
+    let (docs, warnings) = corpus::load(drafts, &opts);
+    for w in &warnings {
+        eprintln!("warning: {w}");
+    }
+    if docs.is_empty() {
+        return Err("no drafts (.txt, .md) found".into());
+    }
+    Ok(docs)
+}
+
+/// Writes to standard output; a reader that stopped early (`| head`) is
+/// not an error.
+fn write_stdout(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e),
+        _ => Ok(()),
+    }
 }

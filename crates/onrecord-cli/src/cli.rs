@@ -442,7 +442,10 @@ fn checked_corpus(
         ));
     }
     if let Some(p) = corpus_paths.iter().chain(drafts).find(|p| !p.exists()) {
-        return Err(format!("{}: no such file or folder", corpus::display_path(p)));
+        return Err(format!(
+            "{}: no such file or folder",
+            corpus::display_path(p)
+        ));
     }
     let opts = LoadOptions {
         max_bytes,

@@ -218,64 +218,15 @@ pub fn sarif(corpus: &Corpus, checked: &[Checked]) -> String {
             })
         })
         .collect();
-    let mut results = Vec::new();
-    for c in checked {
-        for f in &c.report.findings {
-            let r = record(corpus, c, f);
-            let related: Vec<_> = r
-                .sources
+    let results: Vec<_> = checked
+        .iter()
+        .flat_map(|c| {
+            c.report
+                .findings
                 .iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    json!({
-                        "id": i,
-                        "message": {"text": format!("{}: \u{201c}{}\u{201d}", s.speaker.as_deref().unwrap_or("source"), s.text)},
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": uri_path(&s.file)},
-                            "region": {"startLine": s.line},
-                        },
-                    })
-                })
-                .collect();
-            let mut result = json!({
-                "ruleId": r.code,
-                "ruleIndex": Code::ALL.iter().position(|c| c == &f.code).unwrap_or(0),
-                "level": level(f.severity),
-                "message": {"text": r.message},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": uri_path(&r.file)},
-                        "region": {
-                            "startLine": r.line,
-                            "startColumn": r.column,
-                            "endLine": r.end_line,
-                            "endColumn": r.end_column,
-                            "charOffset": char_offset(&c.doc, r.start),
-                            "charLength": char_offset(&c.doc, r.end) - char_offset(&c.doc, r.start),
-                        },
-                    },
-                }],
-            });
-            if !related.is_empty() {
-                result["relatedLocations"] = json!(related);
-            }
-            if let Some(fix) = main_fix(f) {
-                let (sl, sc) = c.doc.line_col(fix.edit.start);
-                let (el, ec) = c.doc.line_col(fix.edit.end);
-                result["fixes"] = json!([{
-                    "description": {"text": fix.title},
-                    "artifactChanges": [{
-                        "artifactLocation": {"uri": uri_path(&r.file)},
-                        "replacements": [{
-                            "deletedRegion": {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec},
-                            "insertedContent": {"text": fix.edit.replacement},
-                        }],
-                    }],
-                }]);
-            }
-            results.push(result);
-        }
-    }
+                .map(move |f| sarif_result(corpus, c, f))
+        })
+        .collect();
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -293,6 +244,65 @@ pub fn sarif(corpus: &Corpus, checked: &[Checked]) -> String {
     let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();
     s.push('\n');
     s
+}
+
+/// One finding as a SARIF result: its place, the sources as related
+/// locations, and its main fix.
+fn sarif_result(corpus: &Corpus, c: &Checked, f: &Finding) -> serde_json::Value {
+    use serde_json::json;
+    let r = record(corpus, c, f);
+    let related: Vec<_> = r
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            json!({
+                "id": i,
+                "message": {"text": format!("{}: \u{201c}{}\u{201d}", s.speaker.as_deref().unwrap_or("source"), s.text)},
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri_path(&s.file)},
+                    "region": {"startLine": s.line},
+                },
+            })
+        })
+        .collect();
+    let mut result = json!({
+        "ruleId": r.code,
+        "ruleIndex": Code::ALL.iter().position(|c| c == &f.code).unwrap_or(0),
+        "level": level(f.severity),
+        "message": {"text": r.message},
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": {"uri": uri_path(&r.file)},
+                "region": {
+                    "startLine": r.line,
+                    "startColumn": r.column,
+                    "endLine": r.end_line,
+                    "endColumn": r.end_column,
+                    "charOffset": char_offset(&c.doc, r.start),
+                    "charLength": char_offset(&c.doc, r.end) - char_offset(&c.doc, r.start),
+                },
+            },
+        }],
+    });
+    if !related.is_empty() {
+        result["relatedLocations"] = json!(related);
+    }
+    if let Some(fix) = main_fix(f) {
+        let (sl, sc) = c.doc.line_col(fix.edit.start);
+        let (el, ec) = c.doc.line_col(fix.edit.end);
+        result["fixes"] = json!([{
+            "description": {"text": fix.title},
+            "artifactChanges": [{
+                "artifactLocation": {"uri": uri_path(&r.file)},
+                "replacements": [{
+                    "deletedRegion": {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec},
+                    "insertedContent": {"text": fix.edit.replacement},
+                }],
+            }],
+        }]);
+    }
+    result
 }
 
 fn level(s: Severity) -> &'static str {

@@ -7,50 +7,8 @@ use super::*;
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let mut s = self.state.lock().await;
-        #[allow(deprecated)]
-        let root = params
-            .workspace_folders
-            .as_ref()
-            .and_then(|f| f.first())
-            .and_then(|f| f.uri.to_file_path().map(std::borrow::Cow::into_owned))
-            .or_else(|| {
-                params
-                    .root_uri
-                    .as_ref()
-                    .and_then(|u| u.to_file_path().map(std::borrow::Cow::into_owned))
-            });
-        s.root = root;
-        let caps = &params.capabilities;
-        let utf8 = caps
-            .general
-            .as_ref()
-            .and_then(|g| g.position_encodings.as_ref())
-            .is_some_and(|e| e.contains(&PositionEncodingKind::UTF8));
-        s.encoding = if utf8 {
-            Encoding::Utf8
-        } else {
-            Encoding::Utf16
-        };
-        s.progress_supported = caps
-            .window
-            .as_ref()
-            .and_then(|w| w.work_done_progress)
-            .unwrap_or(false);
-        s.watch_dynamic = caps
-            .workspace
-            .as_ref()
-            .and_then(|w| w.did_change_watched_files.as_ref())
-            .and_then(|d| d.dynamic_registration)
-            .unwrap_or(false);
-        let ws = caps.workspace.as_ref();
-        s.refresh_hints = ws
-            .and_then(|w| w.inlay_hint.as_ref())
-            .and_then(|h| h.refresh_support)
-            .unwrap_or(false);
-        s.refresh_lenses = ws
-            .and_then(|w| w.code_lens.as_ref())
-            .and_then(|l| l.refresh_support)
-            .unwrap_or(false);
+        s.root = capabilities::workspace_root(&params);
+        let utf8 = capabilities::note_client(&mut s, &params.capabilities);
         s.init_options = params.initialization_options.clone();
         let encoding = if utf8 {
             PositionEncodingKind::UTF8
@@ -62,42 +20,7 @@ impl LanguageServer for Backend {
                 name: "onrecord".into(),
                 version: Some(env!("CARGO_PKG_VERSION").into()),
             }),
-            capabilities: ServerCapabilities {
-                position_encoding: Some(encoding),
-                text_document_sync: Some(TextDocumentSyncCapability::Options(
-                    TextDocumentSyncOptions {
-                        open_close: Some(true),
-                        change: Some(TextDocumentSyncKind::INCREMENTAL),
-                        save: Some(TextDocumentSyncSaveOptions::Supported(true)),
-                        ..Default::default()
-                    },
-                )),
-                hover_provider: Some(HoverProviderCapability::Simple(true)),
-                definition_provider: Some(OneOf::Left(true)),
-                references_provider: Some(OneOf::Left(true)),
-                code_action_provider: Some(CodeActionProviderCapability::Options(
-                    CodeActionOptions {
-                        code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
-                        ..Default::default()
-                    },
-                )),
-                inlay_hint_provider: Some(OneOf::Left(true)),
-                code_lens_provider: Some(CodeLensOptions {
-                    resolve_provider: Some(false),
-                }),
-                document_symbol_provider: Some(OneOf::Left(true)),
-                workspace_symbol_provider: Some(OneOf::Left(true)),
-                completion_provider: Some(CompletionOptions {
-                    trigger_characters: Some(
-                        ["\"", "\u{201c}", "\u{ab}", " "]
-                            .iter()
-                            .map(std::string::ToString::to_string)
-                            .collect(),
-                    ),
-                    ..Default::default()
-                }),
-                ..Default::default()
-            },
+            capabilities: capabilities::server(encoding),
             offset_encoding: None,
         })
     }

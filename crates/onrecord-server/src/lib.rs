@@ -39,6 +39,7 @@ use indexing::*;
 mod diagnostics;
 mod views;
 use diagnostics::*;
+mod capabilities;
 mod handlers;
 
 /// Runs the server on stdin and stdout until the client exits.

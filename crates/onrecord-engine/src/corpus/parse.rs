@@ -49,41 +49,43 @@ pub fn parse_document(
     sidecar: Option<&str>,
     opts: &LoadOptions,
 ) -> (Option<Document>, Vec<Warning>) {
-    let mut warnings = Vec::new();
-    let warn = |warnings: &mut Vec<Warning>, message: String| {
-        warnings.push(Warning {
+    let mut messages = Vec::new();
+    let doc = match Format::from_path(Path::new(path)) {
+        None => {
+            messages.push("not an article (expected .txt, .md or .html); skipped".to_string());
+            None
+        }
+        Some(format) => decode(bytes, opts, &mut messages)
+            .map(|raw| build(path, format, raw, sidecar, &mut messages)),
+    };
+    let warnings = messages
+        .into_iter()
+        .map(|message| Warning {
             file: path.to_string(),
             message,
-        });
-    };
-    let Some(format) = Format::from_path(Path::new(path)) else {
-        warn(
-            &mut warnings,
-            "not an article (expected .txt, .md or .html); skipped".into(),
-        );
-        return (None, warnings);
-    };
+        })
+        .collect();
+    (doc, warnings)
+}
+
+/// The file's text: its bytes up to the size limit, each byte that is not
+/// UTF-8 read as U+001A. `None` for a binary file, which is skipped.
+fn decode(bytes: &[u8], opts: &LoadOptions, messages: &mut Vec<String>) -> Option<String> {
     let sniff = &bytes[..bytes.len().min(64 * 1024)];
     if !opts.nul_is_text && memchr::memchr(0, sniff).is_some() {
-        warn(
-            &mut warnings,
-            "binary file (contains NUL bytes); skipped".into(),
-        );
-        return (None, warnings);
+        messages.push("binary file (contains NUL bytes); skipped".into());
+        return None;
     }
     let mut bytes = bytes;
     let truncated = bytes.len() > opts.max_bytes;
     if truncated {
-        warn(
-            &mut warnings,
-            format!(
-                "file is over the {} byte limit; only the first {} bytes were read",
-                opts.max_bytes, opts.max_bytes
-            ),
-        );
+        messages.push(format!(
+            "file is over the {} byte limit; only the first {} bytes were read",
+            opts.max_bytes, opts.max_bytes
+        ));
         bytes = &bytes[..opts.max_bytes];
     }
-    let raw = match std::str::from_utf8(bytes) {
+    Some(match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(e) if e.error_len().is_none() && truncated => {
             // The size limit cut a character: drop the partial one (the
@@ -91,16 +93,24 @@ pub fn parse_document(
             decode_substituting(&bytes[..e.valid_up_to()])
         }
         Err(e) => {
-            warn(
-                &mut warnings,
-                format!(
-                    "not valid UTF-8 (first bad byte at offset {}); each bad byte is read as U+001A",
-                    e.valid_up_to()
-                ),
-            );
+            messages.push(format!(
+                "not valid UTF-8 (first bad byte at offset {}); each bad byte is read as U+001A",
+                e.valid_up_to()
+            ));
             decode_substituting(bytes)
         }
-    };
+    })
+}
+
+/// The document of a file's text: its view in its format, and what it
+/// says of itself (front matter, HTML meta, the sidecar, credits).
+fn build(
+    path: &str,
+    format: Format,
+    raw: String,
+    sidecar: Option<&str>,
+    messages: &mut Vec<String>,
+) -> Document {
     // A byte-order mark stays in the file's text, so that offsets are the
     // file's; the engine reads it as three spaces.
     let bom = raw.starts_with('\u{feff}');
@@ -114,7 +124,7 @@ pub fn parse_document(
             if let Some(front) = front {
                 match parse_front_matter(&front) {
                     Ok(m) => meta.merge(m),
-                    Err(e) => warn(&mut warnings, format!("front matter ignored: {e}")),
+                    Err(e) => messages.push(format!("front matter ignored: {e}")),
                 }
             }
             (text, None, Vec::new())
@@ -125,7 +135,7 @@ pub fn parse_document(
             (v.text, Some(v.map), v.marked)
         }
     };
-    let text = match format {
+    let mut text = match format {
         Format::Text | Format::Markdown if bom => {
             format!("   {}", &text[text.len() - body.len()..])
         }
@@ -134,14 +144,13 @@ pub fn parse_document(
     if let Some(s) = sidecar {
         match parse_toml_meta(s) {
             Ok(m) => meta.merge_over(m),
-            Err(e) => warn(&mut warnings, format!("{path}.meta.toml ignored: {e}")),
+            Err(e) => messages.push(format!("{path}.meta.toml ignored: {e}")),
         }
     }
     find_credits(&text, format, &mut meta);
     // A corpus article is kept for the life of the server: no spare room.
-    let mut text = text;
     text.shrink_to_fit();
-    let doc = Document {
+    Document {
         path: path.to_string(),
         format,
         line_starts: line_starts(&raw),
@@ -150,6 +159,5 @@ pub fn parse_document(
         map,
         meta,
         marked,
-    };
-    (Some(doc), warnings)
+    }
 }

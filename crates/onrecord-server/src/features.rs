@@ -200,6 +200,19 @@ pub fn hover(
         return Ok(None);
     };
     let doc = doc_of(view, indexed);
+    let md = hover_markdown(indexed, &q);
+    Ok(Some(Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: md,
+        }),
+        range: Some(Positions::new(doc, enc).range(q.open, q.close)),
+    }))
+}
+
+/// The hover's text: who said it, how the draft's words compare, and
+/// every source with how it attributes the words.
+fn hover_markdown(indexed: &Indexed, q: &QuoteCheck) -> String {
     let a = &indexed.corpus.analysis;
     let mut md = String::new();
     let said = check::distinct_speakers(&indexed.corpus, &q.said_by)
@@ -231,7 +244,7 @@ pub fn hover(
         Status::Unknown => md.push_str("\nFound in no source article.\n"),
         Status::Unchecked => md.push_str("\nToo short to check against the sources.\n"),
         Status::Differs => {
-            if let Some(best) = check::closest_source(&q) {
+            if let Some(best) = check::closest_source(q) {
                 md.push_str(&format!(
                     "\nThe sources have: \u{201c}{}\u{201d}\n",
                     marked_wording(indexed, best)
@@ -249,55 +262,56 @@ pub fn hover(
         ));
     }
     for s in q.sources.iter().take(12) {
-        let d = &indexed.corpus.docs()[s.doc as usize];
-        let file = d.path.rsplit('/').next().unwrap_or(&d.path);
-        let outlet = d
-            .meta
-            .outlet
-            .as_deref()
-            .or(d.meta.wire.as_deref())
-            .map(|o| format!(", {o}"))
-            .unwrap_or_default();
-        let how = match (s.quote, s.speaker) {
-            (Some(qi), Some(sp)) => {
-                let info = &a.quotes[qi as usize];
-                // How the article attributes the words, and what a pronoun
-                // there stands for, so the reader can judge it.
-                let clause = check::attributing_clause(a, qi as usize)
-                    .map(|c| format!(": \u{201c}{}\u{201d}", c.replace('*', "\\*")))
-                    .unwrap_or_default();
-                let likely = info
-                    .speaker
-                    .as_ref()
-                    .is_some_and(|x| x.confidence == Confidence::Likely);
-                let sure = if likely { " (likely)" } else { "" };
-                if info.quote.kind == Kind::Transcript {
-                    format!("transcript: {}", speaker_name(indexed, sp))
-                } else {
-                    format!("{}{clause}{sure}", speaker_name(indexed, sp))
-                }
-            }
-            (Some(_), None) => "quoted, no speaker given".into(),
-            (None, _) => "not quoted".into(),
-        };
-        let mark = if s.primary { " · primary" } else { "" };
-        let exact = if s.exact { "" } else { " · different wording" };
-        md.push_str(&format!(
-            "- *{}*{outlet} — `{file}:{}` — {how}{mark}{exact}\n",
-            d.title().replace('*', "\\*"),
-            d.line_of(s.start)
-        ));
+        md.push_str(&source_line(indexed, s));
     }
     if total > 12 {
         md.push_str(&format!("- and {} more\n", total - 12));
     }
-    Ok(Some(Hover {
-        contents: HoverContents::Markup(MarkupContent {
-            kind: MarkupKind::Markdown,
-            value: md,
-        }),
-        range: Some(Positions::new(doc, enc).range(q.open, q.close)),
-    }))
+    md
+}
+
+/// One source in the hover: its title, outlet, place, and how it gives
+/// the speaker.
+fn source_line(indexed: &Indexed, s: &SourcePlace) -> String {
+    let a = &indexed.corpus.analysis;
+    let d = &indexed.corpus.docs()[s.doc as usize];
+    let file = d.path.rsplit('/').next().unwrap_or(&d.path);
+    let outlet = d
+        .meta
+        .outlet
+        .as_deref()
+        .or(d.meta.wire.as_deref())
+        .map(|o| format!(", {o}"))
+        .unwrap_or_default();
+    let how = match (s.quote, s.speaker) {
+        (Some(qi), Some(sp)) => {
+            let info = &a.quotes[qi as usize];
+            // How the article attributes the words, and what a pronoun
+            // there stands for, so the reader can judge it.
+            let clause = check::attributing_clause(a, qi as usize)
+                .map(|c| format!(": \u{201c}{}\u{201d}", c.replace('*', "\\*")))
+                .unwrap_or_default();
+            let likely = info
+                .speaker
+                .as_ref()
+                .is_some_and(|x| x.confidence == Confidence::Likely);
+            let sure = if likely { " (likely)" } else { "" };
+            if info.quote.kind == Kind::Transcript {
+                format!("transcript: {}", speaker_name(indexed, sp))
+            } else {
+                format!("{}{clause}{sure}", speaker_name(indexed, sp))
+            }
+        }
+        (Some(_), None) => "quoted, no speaker given".into(),
+        (None, _) => "not quoted".into(),
+    };
+    let mark = if s.primary { " · primary" } else { "" };
+    let exact = if s.exact { "" } else { " · different wording" };
+    format!(
+        "- *{}*{outlet} — `{file}:{}` — {how}{mark}{exact}\n",
+        d.title().replace('*', "\\*"),
+        d.line_of(s.start)
+    )
 }
 
 /// A source's wording with the words that differ from the draft in bold.

@@ -55,67 +55,9 @@ pub fn collect_files(paths: &[PathBuf], exclude: &[String]) -> (Vec<PathBuf>, Ve
             files.push(p.clone());
             continue;
         }
-        let mut over = ignore::overrides::OverrideBuilder::new(p);
-        for pat in exclude {
-            if let Err(e) = over.add(&format!("!{pat}")) {
-                warnings.push(Warning {
-                    file: pat.clone(),
-                    message: format!("bad exclude pattern: {}", one_line(&e.to_string())),
-                });
-            }
-        }
-        let over = over
-            .build()
-            .unwrap_or_else(|_| ignore::overrides::Override::empty());
-        let walker = ignore::WalkBuilder::new(p)
-            .overrides(over)
-            .hidden(true)
-            // `.gitignore` files inside the corpus folders apply, read as
-            // plain ignore files: git's own rules would also read the ones
-            // above the folder, up to `/`, and the user's global excludes,
-            // which are outside the corpus.
-            .git_ignore(false)
-            .git_exclude(false)
-            .git_global(false)
-            .parents(false)
-            .add_custom_ignore_filename(".gitignore")
-            .sort_by_file_path(std::cmp::Ord::cmp)
-            .build();
-        for entry in walker {
+        for entry in walk(p, exclude, &mut warnings) {
             match entry {
-                Ok(e) => {
-                    let kind = e.file_type();
-                    if kind.is_some_and(|t| t.is_dir()) {
-                        continue;
-                    }
-                    // Such a name cannot be given back exactly, in JSON or
-                    // as an editor's URI: said, not read under a guess.
-                    if e.path().to_str().is_none() {
-                        warnings.push(Warning {
-                            file: display_path(e.path()),
-                            message: "file name is not UTF-8; skipped".into(),
-                        });
-                        continue;
-                    }
-                    if Format::from_path(e.path()).is_none() {
-                        continue;
-                    }
-                    if kind.is_some_and(|t| t.is_file()) {
-                        files.push(e.into_path());
-                    } else {
-                        // A FIFO would block the read and a device never
-                        // end; a symlink may lead out of the corpus.
-                        let what = if kind.is_some_and(|t| t.is_symlink()) {
-                            "a symbolic link"
-                        } else {
-                            "not a regular file"
-                        };
-                        warnings.push(Warning {
-                            file: display_path(e.path()),
-                            message: format!("{what}; skipped"),
-                        });
-                    }
-                }
+                Ok(e) => note_entry(e, &mut files, &mut warnings),
                 Err(e) => warnings.push(Warning {
                     file: display_path(p),
                     message: one_line(&e.to_string()),
@@ -126,6 +68,73 @@ pub fn collect_files(paths: &[PathBuf], exclude: &[String]) -> (Vec<PathBuf>, Ve
     files.sort();
     files.dedup();
     (files, warnings)
+}
+
+/// The walk of one corpus folder, in path order, without what `exclude`
+/// leaves out (a bad pattern is a warning).
+fn walk(folder: &Path, exclude: &[String], warnings: &mut Vec<Warning>) -> ignore::Walk {
+    let mut over = ignore::overrides::OverrideBuilder::new(folder);
+    for pat in exclude {
+        if let Err(e) = over.add(&format!("!{pat}")) {
+            warnings.push(Warning {
+                file: pat.clone(),
+                message: format!("bad exclude pattern: {}", one_line(&e.to_string())),
+            });
+        }
+    }
+    let over = over
+        .build()
+        .unwrap_or_else(|_| ignore::overrides::Override::empty());
+    ignore::WalkBuilder::new(folder)
+        .overrides(over)
+        .hidden(true)
+        // `.gitignore` files inside the corpus folders apply, read as
+        // plain ignore files: git's own rules would also read the ones
+        // above the folder, up to `/`, and the user's global excludes,
+        // which are outside the corpus.
+        .git_ignore(false)
+        .git_exclude(false)
+        .git_global(false)
+        .parents(false)
+        .add_custom_ignore_filename(".gitignore")
+        .sort_by_file_path(std::cmp::Ord::cmp)
+        .build()
+}
+
+/// Takes an article the walk met, or says why it is skipped; folders and
+/// files of other formats pass silently.
+fn note_entry(e: ignore::DirEntry, files: &mut Vec<PathBuf>, warnings: &mut Vec<Warning>) {
+    let kind = e.file_type();
+    if kind.is_some_and(|t| t.is_dir()) {
+        return;
+    }
+    // Such a name cannot be given back exactly, in JSON or as an editor's
+    // URI: said, not read under a guess.
+    if e.path().to_str().is_none() {
+        warnings.push(Warning {
+            file: display_path(e.path()),
+            message: "file name is not UTF-8; skipped".into(),
+        });
+        return;
+    }
+    if Format::from_path(e.path()).is_none() {
+        return;
+    }
+    if kind.is_some_and(|t| t.is_file()) {
+        files.push(e.into_path());
+    } else {
+        // A FIFO would block the read and a device never end; a symlink
+        // may lead out of the corpus.
+        let what = if kind.is_some_and(|t| t.is_symlink()) {
+            "a symbolic link"
+        } else {
+            "not a regular file"
+        };
+        warnings.push(Warning {
+            file: display_path(e.path()),
+            message: format!("{what}; skipped"),
+        });
+    }
 }
 
 /// Whether a file under a corpus folder is left out by exclude patterns.

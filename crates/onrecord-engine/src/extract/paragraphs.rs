@@ -15,52 +15,6 @@ pub fn paragraphs(text: &str, labels: &LabelRules) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let mut group: Vec<(usize, usize)> = Vec::new();
     let mut group_block = false;
-    let flush = |group: &mut Vec<(usize, usize)>, block: bool, out: &mut Vec<Paragraph>| {
-        if group.is_empty() {
-            return;
-        }
-        let long = group.iter().any(|(s, e)| e - s > 160);
-        let parts: Vec<Vec<(usize, usize)>> = if long {
-            group.iter().map(|l| vec![*l]).collect()
-        } else {
-            vec![group.clone()]
-        };
-        for lines in parts {
-            let mut p = Paragraph {
-                start: lines[0].0 as u32,
-                end: lines[lines.len() - 1].1 as u32,
-                lines: Vec::with_capacity(lines.len()),
-                md_block: block,
-                label: None,
-            };
-            for (i, (s, e)) in lines.iter().enumerate() {
-                let mut cs = *s;
-                if block {
-                    let l = &text[*s..*e];
-                    let lead = l.len() - l.trim_start().len();
-                    cs = s + lead;
-                    while text.as_bytes().get(cs) == Some(&b'>') {
-                        cs += 1;
-                        if text.as_bytes().get(cs) == Some(&b' ') {
-                            cs += 1;
-                        }
-                    }
-                }
-                if i == 0 {
-                    if let Some((ls, le, content)) = labels.label_at(text, cs, *e) {
-                        p.label = Some((ls as u32, le as u32));
-                        cs = content;
-                    }
-                }
-                let line = &text[cs..*e];
-                let ce = cs + line.trim_end().len();
-                let cs = cs + (line.len() - line.trim_start().len()).min(ce - cs);
-                p.lines.push((cs as u32, ce.max(cs) as u32));
-            }
-            out.push(p);
-        }
-        group.clear();
-    };
     let bytes = text.as_bytes();
     let mut pos = 0;
     while pos < bytes.len() {
@@ -75,12 +29,12 @@ pub fn paragraphs(text: &str, labels: &LabelRules) -> Vec<Paragraph> {
         let blank_in_block = line.trim_start().starts_with('>')
             && is_blank(line.trim_start().trim_start_matches('>'));
         if is_blank(line) || (blank_in_block && group_block) {
-            flush(&mut group, group_block, &mut out);
+            flush(text, labels, &mut group, group_block, &mut out);
         } else {
             let block = line.trim_start().starts_with('>');
             let starts_turn = labels.label_at(text, pos, content_end).is_some();
             if !group.is_empty() && (block != group_block || starts_turn) {
-                flush(&mut group, group_block, &mut out);
+                flush(text, labels, &mut group, group_block, &mut out);
             }
             if group.is_empty() {
                 group_block = block;
@@ -89,8 +43,63 @@ pub fn paragraphs(text: &str, labels: &LabelRules) -> Vec<Paragraph> {
         }
         pos = line_end + 1;
     }
-    flush(&mut group, group_block, &mut out);
+    flush(text, labels, &mut group, group_block, &mut out);
     out
+}
+
+/// Ends a group of lines: one paragraph, or one per line when a line is
+/// long (a run of long lines is paragraphs without blank lines between).
+fn flush(
+    text: &str,
+    labels: &LabelRules,
+    group: &mut Vec<(usize, usize)>,
+    block: bool,
+    out: &mut Vec<Paragraph>,
+) {
+    if group.is_empty() {
+        return;
+    }
+    let long = group.iter().any(|(s, e)| e - s > 160);
+    let parts: Vec<Vec<(usize, usize)>> = if long {
+        group.iter().map(|l| vec![*l]).collect()
+    } else {
+        vec![group.clone()]
+    };
+    for lines in parts {
+        let mut p = Paragraph {
+            start: lines[0].0 as u32,
+            end: lines[lines.len() - 1].1 as u32,
+            lines: Vec::with_capacity(lines.len()),
+            md_block: block,
+            label: None,
+        };
+        for (i, (s, e)) in lines.iter().enumerate() {
+            let mut cs = *s;
+            if block {
+                let l = &text[*s..*e];
+                let lead = l.len() - l.trim_start().len();
+                cs = s + lead;
+                while text.as_bytes().get(cs) == Some(&b'>') {
+                    cs += 1;
+                    if text.as_bytes().get(cs) == Some(&b' ') {
+                        cs += 1;
+                    }
+                }
+            }
+            if i == 0 {
+                if let Some((ls, le, content)) = labels.label_at(text, cs, *e) {
+                    p.label = Some((ls as u32, le as u32));
+                    cs = content;
+                }
+            }
+            let line = &text[cs..*e];
+            let ce = cs + line.trim_end().len();
+            let cs = cs + (line.len() - line.trim_start().len()).min(ce - cs);
+            p.lines.push((cs as u32, ce.max(cs) as u32));
+        }
+        out.push(p);
+    }
+    group.clear();
 }
 
 /// Which speaker labels open transcript turns in this document.

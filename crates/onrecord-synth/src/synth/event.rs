@@ -139,6 +139,12 @@ impl Event {
             day: r.range(1, 28),
             year: r.range(2031, 2036),
         };
+        ev.add_keys_and_statements(&mut r);
+        ev
+    }
+
+    /// The event's key phrases, then what its people say about them.
+    fn add_keys_and_statements(&mut self, r: &mut Rng) {
         for _ in 0..3 {
             let key = if r.chance(50) {
                 format!(
@@ -150,15 +156,14 @@ impl Event {
             } else {
                 format!("{} {}", r.pick(MODIFIERS), r.pick(HEADS))
             };
-            ev.keys.push(key);
+            self.keys.push(key);
         }
         let count = r.range(4, 6);
         for k in 0..count {
             let speaker = [0, 1, 2, 0, 1, 2][k];
-            let (src, lead) = make_statement_with_lead(&mut r, &ev);
-            ev.statements.push(Statement { speaker, lead, src });
+            let (src, lead) = make_statement_with_lead(r, self);
+            self.statements.push(Statement { speaker, lead, src });
         }
-        ev
     }
 
     pub(super) fn org_bare(&self) -> &str {

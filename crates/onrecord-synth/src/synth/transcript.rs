@@ -41,25 +41,7 @@ pub(super) fn transcript(ev: &Event, mut r: Rng) -> String {
     let say = |src: &str, out: &mut String| {
         render(src, contract, false, out);
     };
-    // Officials' statements, each official speaking at least twice.
-    let mut turns: Vec<(usize, String)> = Vec::new();
-    for st in ev.statements.iter().filter(|s| s.speaker < 2) {
-        turns.push((st.speaker, st.src.clone()));
-    }
-    for p in 0..2 {
-        while turns.iter().filter(|t| t.0 == p).count() < 2 {
-            turns.push((p, make_statement(&mut r, ev)));
-        }
-    }
-    let mut rest = Vec::new();
-    for (k, (p, src)) in turns.into_iter().enumerate() {
-        if k == 0 {
-            rest.push((p, src));
-            continue;
-        }
-        let at = r.below(rest.len() + 1).max(1);
-        rest.insert(at, (p, src));
-    }
+    let rest = turn_order(ev, &mut r);
     for (k, (p, src)) in rest.iter().enumerate() {
         if k > 0 {
             let q = r.pick(QUESTIONS);
@@ -93,6 +75,30 @@ pub(super) fn transcript(ev: &Event, mut r: Rng) -> String {
         r.below(60)
     );
     finish(&raw, &Marks::STRAIGHT)
+}
+
+/// The officials' turns in the order they speak: each statement of theirs,
+/// each official at least twice, the first turn first.
+fn turn_order(ev: &Event, r: &mut Rng) -> Vec<(usize, String)> {
+    let mut turns: Vec<(usize, String)> = Vec::new();
+    for st in ev.statements.iter().filter(|s| s.speaker < 2) {
+        turns.push((st.speaker, st.src.clone()));
+    }
+    for p in 0..2 {
+        while turns.iter().filter(|t| t.0 == p).count() < 2 {
+            turns.push((p, make_statement(r, ev)));
+        }
+    }
+    let mut rest = Vec::new();
+    for (k, (p, src)) in turns.into_iter().enumerate() {
+        if k == 0 {
+            rest.push((p, src));
+            continue;
+        }
+        let at = r.below(rest.len() + 1).max(1);
+        rest.insert(at, (p, src));
+    }
+    rest
 }
 
 /// Appends `text` wrapped at `width` columns, each line after `prefix`.

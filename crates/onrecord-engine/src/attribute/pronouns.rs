@@ -113,14 +113,6 @@ impl<'a> Ctx<'a> {
         sentence_subjects: &[Subject],
         at: usize,
     ) -> Option<u32> {
-        let fits = |e: &DocEntity, want: Option<Gender>| {
-            e.kind != EntityKind::Organization
-                && !e.heads.iter().any(|h| is_collective(h))
-                && match (want, e.gender) {
-                    (Some(w), Some(g)) => w == g,
-                    _ => true,
-                }
-        };
         match p {
             Pronoun::Relative => sentence_subjects.last().map(|s| s.entity),
             Pronoun::FirstPerson => {
@@ -134,43 +126,7 @@ impl<'a> Ctx<'a> {
                 } else {
                     Gender::Female
                 };
-                let antecedent = self.pronoun_antecedent(want, at);
-                if let (Some(m), Some(tok)) = (antecedent, self.toks.get(at)) {
-                    let close = m.para == self.para_no && self.sentence_no - m.sentence <= 1;
-                    self.antecedents.insert(
-                        tok.start,
-                        Antecedent {
-                            start: m.start,
-                            end: m.end,
-                            close,
-                        },
-                    );
-                }
-                let found = antecedent.map(|m| m.entity).or_else(|| {
-                    let recent = self.salience.iter().rev().copied();
-                    let persons: Vec<u32> = recent
-                        .filter(|&e| {
-                            let ent = &self.entities[e as usize];
-                            ent.kind == EntityKind::Person
-                                && fits(ent, Some(want))
-                                && self.gender_of(e).is_none_or(|g| g == want)
-                        })
-                        .collect();
-                    persons.first().copied().or_else(|| {
-                        self.salience.iter().rev().copied().find(|&e| {
-                            fits(&self.entities[e as usize], Some(want))
-                                && self.gender_of(e).is_none_or(|g| g == want)
-                        })
-                    })
-                });
-                if let Some(e) = found {
-                    // `she said` tells us who she is for the next `he`.
-                    let ent = &mut self.entities[e as usize];
-                    if ent.gender.is_none() && !ent.anonymous {
-                        ent.gender = Some(want);
-                    }
-                }
-                found
+                self.resolve_gendered(want, at)
             }
             // `they` is a group, people who spoke together (`Roe and Lee`)
             // or an organisation, never one document (`the statement`).
@@ -187,6 +143,49 @@ impl<'a> Ctx<'a> {
                 }
             }),
         }
+    }
+
+    /// Who `he` or `she` at token `at` stands for: the antecedent the
+    /// sentences give, else the most recent person who fits, else anyone
+    /// who fits. What it finds learns the pronoun's gender.
+    pub(super) fn resolve_gendered(&mut self, want: Gender, at: usize) -> Option<u32> {
+        let antecedent = self.pronoun_antecedent(want, at);
+        if let (Some(m), Some(tok)) = (antecedent, self.toks.get(at)) {
+            let close = m.para == self.para_no && self.sentence_no - m.sentence <= 1;
+            self.antecedents.insert(
+                tok.start,
+                Antecedent {
+                    start: m.start,
+                    end: m.end,
+                    close,
+                },
+            );
+        }
+        let found = antecedent.map(|m| m.entity).or_else(|| {
+            let recent = self.salience.iter().rev().copied();
+            let persons: Vec<u32> = recent
+                .filter(|&e| {
+                    let ent = &self.entities[e as usize];
+                    ent.kind == EntityKind::Person
+                        && fits_pronoun(ent, want)
+                        && self.gender_of(e).is_none_or(|g| g == want)
+                })
+                .collect();
+            persons.first().copied().or_else(|| {
+                self.salience.iter().rev().copied().find(|&e| {
+                    fits_pronoun(&self.entities[e as usize], want)
+                        && self.gender_of(e).is_none_or(|g| g == want)
+                })
+            })
+        });
+        if let Some(e) = found {
+            // `she said` tells us who she is for the next `he`.
+            let ent = &mut self.entities[e as usize];
+            if ent.gender.is_none() && !ent.anonymous {
+                ent.gender = Some(want);
+            }
+        }
+        found
     }
 
     /// Gives an entity the role an appositive states, and its head noun
@@ -239,4 +238,12 @@ impl<'a> Ctx<'a> {
         }
         self.salience.push(e);
     }
+}
+
+/// Whether an entity can be a `he` or `she` of this gender: not an
+/// organisation or a collective, and not known to be of the other gender.
+fn fits_pronoun(e: &DocEntity, want: Gender) -> bool {
+    e.kind != EntityKind::Organization
+        && !e.heads.iter().any(|h| is_collective(h))
+        && e.gender.is_none_or(|g| g == want)
 }

@@ -101,40 +101,7 @@ pub fn check_unless(
         }
         let segments: Vec<(u32, u32)> = q.segments.iter().map(|s| (s.start, s.end)).collect();
         let qw = link::quotation_words(&draft.text, &segments);
-        let speaker = result.attribution.speakers[qi].as_ref().map(|sp| {
-            let e = &result.attribution.entities[sp.entity as usize];
-            DraftSpeaker {
-                name: e.name.clone(),
-                mention: sp
-                    .mention
-                    .map(|(s, e)| (draft.raw_start(s), draft.raw_end(e))),
-                anonymous: e.anonymous,
-                kind: e.kind,
-            }
-        });
-        let mut qc = QuoteCheck {
-            kind: q.kind,
-            open: draft.raw_start(q.open),
-            close: draft.raw_end(q.close),
-            segments: segments
-                .iter()
-                .map(|&(s, e)| (draft.raw_start(s), draft.raw_end(e)))
-                .collect(),
-            text: q.text(&draft.text),
-            attributed: speaker.is_some()
-                || result
-                    .attribution
-                    .attributed
-                    .get(qi)
-                    .copied()
-                    .unwrap_or(false),
-            speaker,
-            status: Status::Unchecked,
-            sources: Vec::new(),
-            unlisted: 0,
-            said_by: Vec::new(),
-            differs: Vec::new(),
-        };
+        let mut qc = draft_quote(draft, &result, qi, &segments);
         if qw.len() >= config.min_words.max(link::N) {
             let ellipsis = has_ellipsis(&qc.text);
             let places = lookups[qi].take().unwrap_or_default();
@@ -157,4 +124,49 @@ pub fn check_unless(
         report.quotes.push(qc);
     }
     Some(report)
+}
+
+/// A draft quotation as its check starts: its places in the draft's file,
+/// its words, and the speaker the draft gives it.
+fn draft_quote(
+    draft: &Document,
+    result: &engine::DocResult,
+    qi: usize,
+    segments: &[(u32, u32)],
+) -> QuoteCheck {
+    let q = &result.extraction.quotes[qi];
+    let speaker = result.attribution.speakers[qi].as_ref().map(|sp| {
+        let e = &result.attribution.entities[sp.entity as usize];
+        DraftSpeaker {
+            name: e.name.clone(),
+            mention: sp
+                .mention
+                .map(|(s, e)| (draft.raw_start(s), draft.raw_end(e))),
+            anonymous: e.anonymous,
+            kind: e.kind,
+        }
+    });
+    QuoteCheck {
+        kind: q.kind,
+        open: draft.raw_start(q.open),
+        close: draft.raw_end(q.close),
+        segments: segments
+            .iter()
+            .map(|&(s, e)| (draft.raw_start(s), draft.raw_end(e)))
+            .collect(),
+        text: q.text(&draft.text),
+        attributed: speaker.is_some()
+            || result
+                .attribution
+                .attributed
+                .get(qi)
+                .copied()
+                .unwrap_or(false),
+        speaker,
+        status: Status::Unchecked,
+        sources: Vec::new(),
+        unlisted: 0,
+        said_by: Vec::new(),
+        differs: Vec::new(),
+    }
 }

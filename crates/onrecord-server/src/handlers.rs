@@ -205,26 +205,7 @@ impl LanguageServer for Backend {
             (s.root.clone(), s.config.clone(), s.indexed.clone())
         };
         let root = root.unwrap_or_else(|| PathBuf::from("."));
-        let mut changed: Vec<(PathBuf, bool)> = Vec::new();
-        let mut settings_touched = false;
-        for ev in &params.changes {
-            let Some(path) = ev.uri.to_file_path().map(std::borrow::Cow::into_owned) else {
-                continue;
-            };
-            if path.file_name().is_some_and(|n| n == config::FILE_NAME) {
-                settings_touched = true;
-                continue;
-            }
-            // A sidecar (`a.txt.meta.toml`: metadata, pinned speakers)
-            // changes its article.
-            if let Some(article) = path.to_str().and_then(|p| p.strip_suffix(".meta.toml")) {
-                let article = PathBuf::from(article);
-                let deleted = !article.exists();
-                changed.push((article, deleted));
-                continue;
-            }
-            changed.push((path, ev.typ == FileChangeType::DELETED));
-        }
+        let (changed, settings_touched) = watched::sort_changes(&params.changes);
         // The settings file in the batch: new settings re-read the whole
         // corpus (which covers the batch's other files); unchanged ones
         // leave those files to be handled below.
@@ -239,48 +220,12 @@ impl LanguageServer for Backend {
             }
             config = new;
         }
-        let (roots, _) = config.corpus_confined(&root);
-        // A symbolic link is not followed here, as the folder walk does not
-        // follow one: it could lead out of the corpus.
-        let is_link =
-            |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
-        let relevant: Vec<(PathBuf, bool)> = changed
-            .into_iter()
-            .filter(|(p, _)| {
-                indexed.by_path.contains_key(p)
-                    || (Format::from_path(p).is_some()
-                        && roots.iter().any(|r| {
-                            p.starts_with(r) && !corpus::is_excluded(r, p, &config.exclude)
-                        }))
-            })
-            .map(|(p, deleted)| {
-                let gone = deleted || is_link(&p);
-                (p, gone)
-            })
-            .collect();
+        let relevant = watched::relevant(changed, &indexed, &config, &root);
         if relevant.is_empty() {
             return;
         }
-        // Re-read only the changed files; the rest of the corpus is kept.
-        let opts = LoadOptions {
-            max_bytes: corpus::DEFAULT_MAX_BYTES,
-            exclude: config.exclude.clone(),
-            nul_is_text: false,
-        };
         let work = tokio::task::spawn_blocking(move || {
-            let mut docs: Vec<Document> = indexed.corpus.docs().to_vec();
-            let mut warnings = Vec::new();
-            for (path, deleted) in relevant {
-                let key = corpus::display_path(&path);
-                docs.retain(|d| d.path != key);
-                if !deleted {
-                    let (doc, w) = corpus::load_file(&path, &opts);
-                    warnings.extend(w);
-                    docs.extend(doc);
-                }
-            }
-            docs.sort_by(|a, b| a.path.cmp(&b.path));
-            Indexed::unlinked(docs, warnings, &root)
+            watched::reread(&indexed, relevant, &config, &root)
         });
         let Ok(new) = work.await else { return };
         adopt(&self.client, &self.state, new).await;

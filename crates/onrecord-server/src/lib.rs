@@ -41,6 +41,7 @@ mod views;
 use diagnostics::*;
 mod capabilities;
 mod handlers;
+mod watched;
 
 /// Runs the server on stdin and stdout until the client exits.
 pub fn serve_stdio() -> i32 {

@@ -28,68 +28,14 @@ impl Backend {
                     .await;
             }
         }
-        let client = self.client.clone();
-        let state = self.state.clone();
-        let handle = tokio::spawn(async move {
-            let token = NumberOrString::String("onrecord/index".into());
-            let progress = if progress_supported
-                && client
-                    .create_work_done_progress(token.clone())
-                    .await
-                    .is_ok()
-            {
-                Some(
-                    client
-                        .progress(token, "onrecord: indexing sources")
-                        .with_percentage(0)
-                        .begin()
-                        .await,
-                )
-            } else {
-                None
-            };
-            let _ = client
-                .send_notification::<StatusNotification>(serde_json::json!({"state": "indexing"}))
-                .await;
-            let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<(usize, usize)>();
-            let opts = LoadOptions {
-                max_bytes: corpus::DEFAULT_MAX_BYTES,
-                exclude: config.exclude.clone(),
-                nul_is_text: false,
-            };
-            let work = tokio::task::spawn_blocking(move || {
-                let (docs, warnings) = corpus::load_with_progress(&paths, &opts, &|done, total| {
-                    let _ = tx.send((done, total));
-                });
-                Indexed::unlinked(docs, warnings, &root)
-            });
-            let mut last_pct = u32::MAX;
-            while let Some((done, total)) = rx.recv().await {
-                let pct = (done * 100).checked_div(total).unwrap_or(100) as u32;
-                if let Some(p) = &progress {
-                    if pct != last_pct || done == total {
-                        p.report_with_message(format!("{done}/{total} files"), pct)
-                            .await;
-                    }
-                }
-                last_pct = pct;
-            }
-            let Ok(indexed) = work.await else { return };
-            // Drafts are checked as soon as the words are indexed; the
-            // corpus is `ready` once its quotations are linked too.
-            adopt(&client, &state, indexed).await;
-            if let Some(p) = &progress {
-                p.report_with_message("linking quotations", 100).await;
-            }
-            let linked = link_in_background(&client, &state).await;
-            if let Some(p) = progress {
-                let (quotations, articles) = size_of_index(&state).await;
-                p.finish_with_message(summary(quotations, articles)).await;
-            }
-            if linked {
-                announce(&client, &state).await;
-            }
-        });
+        let handle = tokio::spawn(index_corpus(
+            self.client.clone(),
+            self.state.clone(),
+            paths,
+            config.exclude.clone(),
+            root,
+            progress_supported,
+        ));
         let mut s = self.state.lock().await;
         if let Some(old) = s.indexing.replace(handle) {
             old.abort();
@@ -214,4 +160,75 @@ pub(super) async fn link_in_background(client: &Client, state: &Arc<Mutex<State>
         )
         .await;
     true
+}
+
+/// Reads and indexes the corpus off the request handlers, with progress
+/// where the client shows it: the unlinked analysis first, so that drafts
+/// are checked at once, then the links, after which the corpus is ready.
+async fn index_corpus(
+    client: Client,
+    state: Arc<Mutex<State>>,
+    paths: Vec<PathBuf>,
+    exclude: Vec<String>,
+    root: PathBuf,
+    progress_supported: bool,
+) {
+    let token = NumberOrString::String("onrecord/index".into());
+    let progress = if progress_supported
+        && client
+            .create_work_done_progress(token.clone())
+            .await
+            .is_ok()
+    {
+        Some(
+            client
+                .progress(token, "onrecord: indexing sources")
+                .with_percentage(0)
+                .begin()
+                .await,
+        )
+    } else {
+        None
+    };
+    let _ = client
+        .send_notification::<StatusNotification>(serde_json::json!({"state": "indexing"}))
+        .await;
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<(usize, usize)>();
+    let opts = LoadOptions {
+        max_bytes: corpus::DEFAULT_MAX_BYTES,
+        exclude,
+        nul_is_text: false,
+    };
+    let work = tokio::task::spawn_blocking(move || {
+        let (docs, warnings) = corpus::load_with_progress(&paths, &opts, &|done, total| {
+            let _ = tx.send((done, total));
+        });
+        Indexed::unlinked(docs, warnings, &root)
+    });
+    let mut last_pct = u32::MAX;
+    while let Some((done, total)) = rx.recv().await {
+        let pct = (done * 100).checked_div(total).unwrap_or(100) as u32;
+        if let Some(p) = &progress {
+            if pct != last_pct || done == total {
+                p.report_with_message(format!("{done}/{total} files"), pct)
+                    .await;
+            }
+        }
+        last_pct = pct;
+    }
+    let Ok(indexed) = work.await else { return };
+    // Drafts are checked as soon as the words are indexed; the
+    // corpus is `ready` once its quotations are linked too.
+    adopt(&client, &state, indexed).await;
+    if let Some(p) = &progress {
+        p.report_with_message("linking quotations", 100).await;
+    }
+    let linked = link_in_background(&client, &state).await;
+    if let Some(p) = progress {
+        let (quotations, articles) = size_of_index(&state).await;
+        p.finish_with_message(summary(quotations, articles)).await;
+    }
+    if linked {
+        announce(&client, &state).await;
+    }
 }

@@ -17,6 +17,18 @@ pub(super) fn blank(bytes: &mut [u8]) {
 /// HTML comments blanked out, so that nothing in them is read as a quotation.
 pub(super) fn markdown_view(raw: &str) -> (String, Option<FrontMatter>) {
     let mut bytes = raw.as_bytes().to_vec();
+    let front = blank_front_matter(raw, &mut bytes);
+    blank_fenced_code(raw, &mut bytes);
+    blank_code_spans_and_comments(&mut bytes);
+    // Only ASCII bytes were replaced by ASCII spaces over whole characters.
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    (text, front)
+}
+
+/// Blanks front matter (`---` YAML or `+++` TOML at the very start) and
+/// returns it.
+fn blank_front_matter(raw: &str, bytes: &mut [u8]) -> Option<FrontMatter> {
     let mut front = None;
     for (fence, toml) in [("---", false), ("+++", true)] {
         if raw.starts_with(fence) && raw[3..].starts_with(['\n', '\r']) {
@@ -43,7 +55,11 @@ pub(super) fn markdown_view(raw: &str) -> (String, Option<FrontMatter>) {
             break;
         }
     }
-    // Fenced code blocks.
+    front
+}
+
+/// Blanks fenced code blocks (an unclosed fence runs to the end).
+fn blank_fenced_code(raw: &str, bytes: &mut [u8]) {
     let mut pos = 0;
     let mut fence_open: Option<(usize, u8, usize)> = None;
     while pos < raw.len() {
@@ -75,11 +91,15 @@ pub(super) fn markdown_view(raw: &str) -> (String, Option<FrontMatter>) {
     if let Some((start, _, _)) = fence_open {
         blank(&mut bytes[start..]);
     }
-    // Inline code spans and HTML comments. A search that failed is not
-    // repeated where it must fail again: no `-->` after one point means none
-    // after any later one, and a run of backticks with no match on its line
-    // has none from a later run of the same length on that line. That keeps
-    // `<!--` or `` ` `` repeated without a closer linear.
+}
+
+/// Blanks inline code spans and HTML comments.
+fn blank_code_spans_and_comments(bytes: &mut [u8]) {
+    // A search that failed is not repeated where it must fail again: no
+    // `-->` after one point means none after any later one, and a run of
+    // backticks with no match on its line has none from a later run of the
+    // same length on that line. That keeps `<!--` or `` ` `` repeated
+    // without a closer linear.
     let mut i = 0;
     let mut comment_unclosed = false;
     let mut line_end = 0;
@@ -118,8 +138,4 @@ pub(super) fn markdown_view(raw: &str) -> (String, Option<FrontMatter>) {
             i += 1;
         }
     }
-    // Only ASCII bytes were replaced by ASCII spaces over whole characters.
-    let text = String::from_utf8(bytes)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    (text, front)
 }

@@ -159,26 +159,7 @@ impl Analysis {
 /// Merges each article's speakers into corpus-wide ones: `Kelly` in one
 /// article is the `Ian Kelly` of another when no other full name fits.
 fn merge_speakers(per_doc: Vec<DocResult>) -> (Vec<QuoteInfo>, Vec<SpeakerEntity>) {
-    // Full names by surname, across the corpus.
-    let mut full_names: FxHashMap<String, Vec<String>> = FxHashMap::default();
-    let mut add_full = |name: &str| {
-        if name.contains(' ') {
-            let list = full_names.entry(attribute::surname_key(name)).or_default();
-            if !list.iter().any(|n| n == name) {
-                list.push(name.to_string());
-            }
-        }
-    };
-    for r in &per_doc {
-        for e in &r.attribution.entities {
-            if !e.anonymous && e.kind != EntityKind::Organization {
-                add_full(&e.name);
-            }
-        }
-        for (n, _) in &r.attribution.introduced {
-            add_full(n);
-        }
-    }
+    let full_names = full_names_by_surname(&per_doc);
     let mut speakers: Vec<SpeakerEntity> = Vec::new();
     let mut by_key: FxHashMap<String, u32> = FxHashMap::default();
     let mut quotes = Vec::new();
@@ -195,27 +176,7 @@ fn merge_speakers(per_doc: Vec<DocResult>) -> (Vec<QuoteInfo>, Vec<SpeakerEntity
                 local_to_global.push(u32::MAX);
                 continue;
             }
-            let mut name = e.name.clone();
-            let mut role = e.role.clone();
-            if !e.anonymous && !name.contains(' ') && e.kind != EntityKind::Organization {
-                let s = attribute::surname_key(&name);
-                let mut here: Vec<&(String, Option<String>)> = r
-                    .attribution
-                    .introduced
-                    .iter()
-                    .filter(|(n, _)| attribute::surname_key(n) == s)
-                    .collect();
-                here.sort_by(|a, b| a.0.cmp(&b.0));
-                here.dedup_by(|a, b| a.0 == b.0);
-                if let [(full, r_role)] = here.as_slice() {
-                    name = full.clone();
-                    if role.is_none() {
-                        role = r_role.clone();
-                    }
-                } else if let Some([full]) = full_names.get(&s).map(Vec::as_slice) {
-                    name = full.clone();
-                }
-            }
+            let (name, role) = corpus_name(e, &r.attribution.introduced, &full_names);
             let key = if e.anonymous {
                 format!("{d}:{li}")
             } else {
@@ -271,6 +232,60 @@ fn merge_speakers(per_doc: Vec<DocResult>) -> (Vec<QuoteInfo>, Vec<SpeakerEntity
         }
     }
     (quotes, speakers)
+}
+
+/// Every full name the corpus gives, by surname.
+fn full_names_by_surname(per_doc: &[DocResult]) -> FxHashMap<String, Vec<String>> {
+    let mut full_names: FxHashMap<String, Vec<String>> = FxHashMap::default();
+    let mut add_full = |name: &str| {
+        if name.contains(' ') {
+            let list = full_names.entry(attribute::surname_key(name)).or_default();
+            if !list.iter().any(|n| n == name) {
+                list.push(name.to_string());
+            }
+        }
+    };
+    for r in per_doc {
+        for e in &r.attribution.entities {
+            if !e.anonymous && e.kind != EntityKind::Organization {
+                add_full(&e.name);
+            }
+        }
+        for (n, _) in &r.attribution.introduced {
+            add_full(n);
+        }
+    }
+    full_names
+}
+
+/// The name a speaker goes by in the corpus, with a role: a lone surname
+/// takes the one full name its article introduces, else the one full name
+/// the corpus gives it.
+fn corpus_name(
+    e: &attribute::DocEntity,
+    introduced: &[(String, Option<String>)],
+    full_names: &FxHashMap<String, Vec<String>>,
+) -> (String, Option<String>) {
+    let mut name = e.name.clone();
+    let mut role = e.role.clone();
+    if !e.anonymous && !name.contains(' ') && e.kind != EntityKind::Organization {
+        let s = attribute::surname_key(&name);
+        let mut here: Vec<&(String, Option<String>)> = introduced
+            .iter()
+            .filter(|(n, _)| attribute::surname_key(n) == s)
+            .collect();
+        here.sort_by(|a, b| a.0.cmp(&b.0));
+        here.dedup_by(|a, b| a.0 == b.0);
+        if let [(full, r_role)] = here.as_slice() {
+            name = full.clone();
+            if role.is_none() {
+                role = r_role.clone();
+            }
+        } else if let Some([full]) = full_names.get(&s).map(Vec::as_slice) {
+            name = full.clone();
+        }
+    }
+    (name, role)
 }
 
 /// The places [`Analysis::sources`] lists for a quotation, and how many

@@ -191,6 +191,26 @@ impl Corpus {
         &self.analysis.docs
     }
 
+    /// Where each trigram of `qw` stands in the corpus, as (article, view
+    /// offset, position in `qw`), sorted; stock phrases are left out.
+    fn trigram_hits(&self, qw: &[Word]) -> Vec<(u32, u32, u32)> {
+        let mut hits: Vec<(u32, u32, u32)> = Vec::new();
+        for p in 0..=qw.len() - link::N {
+            let g = short_gram(&qw[p..p + link::N]);
+            let lo = self.grams.partition_point(|x| x.0 < g);
+            let hi = self.grams.partition_point(|x| x.0 <= g);
+            if hi - lo > MAX_POSTINGS {
+                continue;
+            }
+            hits.extend(self.grams[lo..hi].iter().map(|x| {
+                let (doc, at) = self.locate(x.1);
+                (doc, at, p as u32)
+            }));
+        }
+        hits.sort_unstable();
+        hits
+    }
+
     /// Every place in the corpus whose words match at least `share` of
     /// `qw` (a draft quotation's normalized words), best first per article.
     fn find(&self, qw: &[Word], share: f32) -> Vec<Place> {
@@ -208,20 +228,7 @@ impl Corpus {
             .saturating_sub(3 * differing)
             .max(grams_in.div_ceil(4))
             .max(1);
-        let mut hits: Vec<(u32, u32, u32)> = Vec::new();
-        for p in 0..=m - link::N {
-            let g = short_gram(&qw[p..p + link::N]);
-            let lo = self.grams.partition_point(|x| x.0 < g);
-            let hi = self.grams.partition_point(|x| x.0 <= g);
-            if hi - lo > MAX_POSTINGS {
-                continue;
-            }
-            hits.extend(self.grams[lo..hi].iter().map(|x| {
-                let (doc, at) = self.locate(x.1);
-                (doc, at, p as u32)
-            }));
-        }
-        hits.sort_unstable();
+        let hits = self.trigram_hits(qw);
         let mut out = Vec::new();
         let mut buf = Vec::new();
         let mut k = 0;

@@ -14,34 +14,7 @@ pub(super) fn clause_subject(
     end: usize,
     subjects: &[Subject],
 ) -> Option<Subject> {
-    let mut seg = s;
-    for k in (s..end).rev() {
-        if matches!(ctx.toks[k].t, T::Quote(_) | T::Punct(':' | ';')) {
-            seg = k + 1;
-            break;
-        }
-    }
-    while seg < end
-        && ctx.is_word(seg)
-        && matches!(
-            ctx.lower_of(seg).as_str(),
-            "but" | "and" | "so" | "still" | "yet" | "meanwhile" | "instead" | "later" | "then"
-        )
-    {
-        seg += 1;
-    }
-    while seg < end && matches!(ctx.toks[seg].t, T::Punct(',')) {
-        seg += 1;
-    }
-    // `During a speech on Monday, Roe attacked …`: an opening phrase
-    // that starts with a preposition stands before the subject.
-    if seg < end && ctx.is_word(seg) && ctx.lex(seg).is(lexicon::WordClass::NP_STOP) {
-        if let Some(comma) =
-            (seg + 1..end.min(seg + 16)).find(|&k| matches!(ctx.toks[k].t, T::Punct(',')))
-        {
-            seg = comma + 1;
-        }
-    }
+    let seg = clause_start(ctx, s, end);
     if seg >= end || end - seg > 45 || !ctx.is_word(seg) {
         return None;
     }
@@ -99,6 +72,41 @@ pub(super) fn clause_subject(
         first: np.first,
         last: np.last,
     })
+}
+
+/// Where a clause's subject may start: after the last quotation, colon
+/// or semicolon before the cue, past a leading conjunction or adverb
+/// (`but`, `meanwhile`) and an opening prepositional phrase.
+fn clause_start(ctx: &Ctx, s: usize, end: usize) -> usize {
+    let mut seg = s;
+    for k in (s..end).rev() {
+        if matches!(ctx.toks[k].t, T::Quote(_) | T::Punct(':' | ';')) {
+            seg = k + 1;
+            break;
+        }
+    }
+    while seg < end
+        && ctx.is_word(seg)
+        && matches!(
+            ctx.lower_of(seg).as_str(),
+            "but" | "and" | "so" | "still" | "yet" | "meanwhile" | "instead" | "later" | "then"
+        )
+    {
+        seg += 1;
+    }
+    while seg < end && matches!(ctx.toks[seg].t, T::Punct(',')) {
+        seg += 1;
+    }
+    // `During a speech on Monday, Roe attacked …`: an opening phrase
+    // that starts with a preposition stands before the subject.
+    if seg < end && ctx.is_word(seg) && ctx.lex(seg).is(lexicon::WordClass::NP_STOP) {
+        if let Some(comma) =
+            (seg + 1..end.min(seg + 16)).find(|&k| matches!(ctx.toks[k].t, T::Punct(',')))
+        {
+            seg = comma + 1;
+        }
+    }
+    seg
 }
 
 /// The speaker of an earlier quotation or sentence, carried over: no

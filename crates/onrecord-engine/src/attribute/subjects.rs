@@ -320,25 +320,7 @@ pub(super) fn appositive_subject(
                     && (is_party_tag(ctx.w(k + 1))
                         || ctx.w(k + 1).bytes().all(|b| b.is_ascii_digit()));
                 if (relative || affiliation) && k > s {
-                    let j = k - 1;
-                    let np = if ctx.is_word(j) {
-                        ctx.np_back(j, s)
-                    } else {
-                        None
-                    };
-                    let np = match np {
-                        Some(np) => np,
-                        None if matches!(ctx.toks[j].t, T::Punct(',')) => {
-                            return appositive_subject(ctx, j, s, subjects)
-                        }
-                        None => return None,
-                    };
-                    let ent = ctx.resolve_np(&np, subjects)?;
-                    return Some(Subject {
-                        entity: ent,
-                        first: np.first,
-                        last: np.last,
-                    });
+                    return subject_before_aside(ctx, k - 1, s, subjects);
                 }
                 if all_caps_words && (1..=4).contains(&name_len) && k > s {
                     // `The utility's director, Ada Nwosu, wrote`: the name
@@ -390,6 +372,34 @@ pub(super) fn appositive_subject(
         }
     }
     None
+}
+
+/// The subject that ends at `j`, before an aside (`Roe, who …,`; `Poe,
+/// R-Texas,`; `Lee, 45,`); through another appositive when one ends there.
+fn subject_before_aside(
+    ctx: &mut Ctx,
+    j: usize,
+    s: usize,
+    subjects: &[Subject],
+) -> Option<Subject> {
+    let np = if ctx.is_word(j) {
+        ctx.np_back(j, s)
+    } else {
+        None
+    };
+    let np = match np {
+        Some(np) => np,
+        None if matches!(ctx.toks[j].t, T::Punct(',')) => {
+            return appositive_subject(ctx, j, s, subjects)
+        }
+        None => return None,
+    };
+    let ent = ctx.resolve_np(&np, subjects)?;
+    Some(Subject {
+        entity: ent,
+        first: np.first,
+        last: np.last,
+    })
 }
 
 /// `D-Calif.`, `R-Texas`: a party and state after a legislator's name.

@@ -75,22 +75,7 @@ pub(super) fn resolve(
         Status::Differs
     };
     if qc.status == Status::Differs {
-        // The draft's words that the closest source does not have.
-        let best = places
-            .iter()
-            .filter(|p| {
-                let d = &a.docs[p.doc as usize];
-                d.raw_start(p.start) == sources[0].0.start && p.doc == sources[0].0.doc
-            })
-            .max_by_key(|p| p.matched);
-        if let Some(p) = best {
-            let mut differs: Vec<usize> = p.differ_q.iter().map(|&x| x as usize).collect();
-            // Words left out of the local alignment at either end differ too.
-            differs.extend((0..p.q_start as usize).chain(p.q_end as usize..qw.len()));
-            differs.sort_unstable();
-            differs.dedup();
-            qc.differs = link::spans_of(qw, &differs);
-        }
+        qc.differs = differing_words(a, &places, &sources[0].0, qw);
     }
     let mut kept: Vec<SourcePlace> = Vec::new();
     for (s, _) in sources {
@@ -104,8 +89,40 @@ pub(super) fn resolve(
     // Primary first, then quoted places, then unquoted text, each in corpus
     // order; the closest exact place is among them.
     kept.sort_by_key(|s| (!s.primary, s.quote.is_none(), !s.exact, s.doc, s.start));
+    qc.said_by = said_by(&kept);
+    qc.sources = kept;
+}
+
+/// Spans of the draft's words that the closest source does not have.
+fn differing_words(
+    a: &Analysis,
+    places: &[Place],
+    closest: &SourcePlace,
+    qw: &[Word],
+) -> Vec<(u32, u32)> {
+    let best = places
+        .iter()
+        .filter(|p| {
+            let d = &a.docs[p.doc as usize];
+            d.raw_start(p.start) == closest.start && p.doc == closest.doc
+        })
+        .max_by_key(|p| p.matched);
+    let Some(p) = best else {
+        return Vec::new();
+    };
+    let mut differs: Vec<usize> = p.differ_q.iter().map(|&x| x as usize).collect();
+    // Words left out of the local alignment at either end differ too.
+    differs.extend((0..p.q_start as usize).chain(p.q_end as usize..qw.len()));
+    differs.sort_unstable();
+    differs.dedup();
+    link::spans_of(qw, &differs)
+}
+
+/// Who the sources say said it: a speaker of a primary source first, then
+/// by how many places give each.
+fn said_by(kept: &[SourcePlace]) -> Vec<u32> {
     let mut counts: Vec<(u32, usize, bool)> = Vec::new();
-    for s in &kept {
+    for s in kept {
         if let Some(sp) = s.speaker {
             match counts.iter_mut().find(|c| c.0 == sp) {
                 Some(c) => {
@@ -117,8 +134,7 @@ pub(super) fn resolve(
         }
     }
     counts.sort_by_key(|c| (!c.2, std::cmp::Reverse(c.1)));
-    qc.said_by = counts.into_iter().map(|c| c.0).collect();
-    qc.sources = kept;
+    counts.into_iter().map(|c| c.0).collect()
 }
 
 /// Whether a place that matches only part of a draft's quotation, word for

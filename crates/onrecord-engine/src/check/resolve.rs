@@ -29,30 +29,7 @@ pub(super) fn resolve(
     };
     let mut sources: Vec<(SourcePlace, u32)> = places
         .iter()
-        .map(|p| {
-            let doc = &a.docs[p.doc as usize];
-            let quote = a.quote_at(p.doc, p.start, p.end);
-            let speaker =
-                quote.and_then(|q| a.quotes[q as usize].speaker.as_ref().map(|s| s.speaker));
-            let primary = a.is_primary(quote, speaker, p.doc);
-            (
-                SourcePlace {
-                    doc: p.doc,
-                    start: doc.raw_start(p.start),
-                    end: doc.raw_end(p.end),
-                    quote,
-                    speaker,
-                    exact: exact_at(p),
-                    differs: p
-                        .differ_r
-                        .iter()
-                        .map(|&(s, e)| (doc.raw_start(s), doc.raw_end(e)))
-                        .collect(),
-                    primary,
-                },
-                p.matched,
-            )
-        })
+        .map(|p| (source_place(a, p, exact_at(p)), p.matched))
         .collect();
     if sources.is_empty() {
         qc.status = Status::Unknown;
@@ -91,6 +68,28 @@ pub(super) fn resolve(
     kept.sort_by_key(|s| (!s.primary, s.quote.is_none(), !s.exact, s.doc, s.start));
     qc.said_by = said_by(&kept);
     qc.sources = kept;
+}
+
+/// A place that carries the words, as the report gives it: file offsets,
+/// the corpus quotation there and its speaker.
+fn source_place(a: &Analysis, p: &Place, exact: bool) -> SourcePlace {
+    let doc = &a.docs[p.doc as usize];
+    let quote = a.quote_at(p.doc, p.start, p.end);
+    let speaker = quote.and_then(|q| a.quotes[q as usize].speaker.as_ref().map(|s| s.speaker));
+    SourcePlace {
+        doc: p.doc,
+        start: doc.raw_start(p.start),
+        end: doc.raw_end(p.end),
+        quote,
+        speaker,
+        exact,
+        differs: p
+            .differ_r
+            .iter()
+            .map(|&(s, e)| (doc.raw_start(s), doc.raw_end(e)))
+            .collect(),
+        primary: a.is_primary(quote, speaker, p.doc),
+    }
 }
 
 /// Spans of the draft's words that the closest source does not have.

@@ -1142,8 +1142,9 @@ fn a_superseded_check_stops_between_quotations() {
     assert_eq!(whole.quotes.len(), 50);
 }
 
-/// Caught: completion wrote its own attribution (`a official`) instead of
-/// the checker's; both now name a speaker with `check::speaker_phrase`.
+/// Completion writes the attribution as the checker's fixes do, naming
+/// the speaker with `check::speaker_phrase` (`an official`, not `a
+/// official`).
 #[test]
 fn completion_attributes_as_the_checker_does() {
     // Suggestions come from the linked statements.

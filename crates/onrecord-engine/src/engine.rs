@@ -133,9 +133,7 @@ impl Analysis {
         }
         let author = self.docs[doc as usize].meta.author.as_deref();
         match (speaker, author) {
-            (Some(s), Some(author)) => {
-                self.speakers[s as usize].name.to_lowercase() == author.to_lowercase()
-            }
+            (Some(s), Some(author)) => same_name(&self.speakers[s as usize].name, author),
             _ => false,
         }
     }
@@ -456,4 +454,15 @@ fn dedup_places(sorted: Vec<Source>) -> Vec<Source> {
         }
     }
     kept
+}
+
+/// Two names equal but for case, Unicode case included, without
+/// allocating: this runs for every place a quotation is found at.
+fn same_name(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
 }

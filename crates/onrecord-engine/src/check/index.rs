@@ -193,6 +193,7 @@ impl Corpus {
 
     /// Where each trigram of `qw` stands in the corpus, as (article, view
     /// offset, position in `qw`), sorted; stock phrases are left out.
+    #[inline]
     fn trigram_hits(&self, qw: &[Word]) -> Vec<(u32, u32, u32)> {
         let mut hits: Vec<(u32, u32, u32)> = Vec::new();
         for p in 0..=qw.len() - link::N {

@@ -160,9 +160,8 @@ fn a_huge_single_line_article_is_read() {
 
 #[test]
 fn a_file_deleted_while_the_corpus_loads_is_one_warning() {
-    let dir = std::env::temp_dir().join(format!("onrecord-deleted-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = test_utils::Scratch::new("deleted");
+    let dir = scratch.to_path_buf();
     for name in ["a.txt", "b.txt", "c.txt"] {
         std::fs::write(
             dir.join(name),
@@ -181,7 +180,7 @@ fn a_file_deleted_while_the_corpus_loads_is_one_warning() {
             }
         },
     );
-    std::fs::remove_dir_all(&dir).unwrap();
+    drop(scratch);
     assert_eq!(docs.len(), 2);
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(warnings[0].file.ends_with("b.txt"));

@@ -13,21 +13,17 @@ const PATIENCE: Duration = Duration::from_secs(120);
 /// A workspace folder on disk, removed when dropped.
 pub struct Workspace {
     pub root: PathBuf,
+    _dir: test_utils::Scratch,
 }
 
 impl Workspace {
     pub fn new() -> Workspace {
         use std::sync::atomic::{AtomicUsize, Ordering};
         static N: AtomicUsize = AtomicUsize::new(0);
-        let root = std::env::temp_dir().join(format!(
-            "onrecord-lsp-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = std::fs::remove_dir_all(&root);
-        std::fs::create_dir_all(&root).unwrap();
+        let dir = test_utils::Scratch::new(&format!("lsp-{}", N.fetch_add(1, Ordering::Relaxed)));
         Workspace {
-            root: root.canonicalize().unwrap(),
+            root: dir.canonicalize().unwrap(),
+            _dir: dir,
         }
     }
 
@@ -39,12 +35,6 @@ impl Workspace {
 
     pub fn uri(&self, rel: &str) -> String {
         format!("file://{}", self.root.join(rel).display())
-    }
-}
-
-impl Drop for Workspace {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.root);
     }
 }
 

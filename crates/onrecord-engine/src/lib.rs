@@ -12,5 +12,6 @@ pub mod config;
 pub mod corpus;
 pub mod engine;
 pub mod extract;
+pub mod ide;
 pub mod lexicon;
 pub mod link;

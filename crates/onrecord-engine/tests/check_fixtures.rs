@@ -1156,14 +1156,14 @@ fn completion_attributes_as_the_checker_does() {
         &onrecord_engine::link::LinkOptions::default(),
     );
     let corpus = Corpus::new(linked);
-    let found = check::suggest(&corpus, "The eastern quay", 5);
+    let found = onrecord_engine::ide::suggest(&corpus, "The eastern quay", 5);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(
         found[0].completion(&corpus, '"'),
         "The eastern quay will stay open through the winter,\" an official said."
     );
     // Without a speaker, the source wording and the closing mark only.
-    let unattributed = check::Suggestion {
+    let unattributed = onrecord_engine::ide::Suggestion {
         speaker: None,
         ..found[0].clone()
     };

@@ -28,8 +28,6 @@ mod fixes;
 use fixes::*;
 mod suppress;
 use suppress::*;
-mod queries;
-pub use queries::*;
 #[cfg(test)]
 mod tests;
 

@@ -1,8 +1,8 @@
-//! Questions an editor asks of the corpus, answered as plain data: the
-//! quotation at a place, completions of typed words, and search.
+//! The quotations of a target and the one at a place, in the checker's
+//! shape whether they come from a draft or from the corpus; and search.
 
-#[allow(unused_imports)]
-use super::*;
+use super::Target;
+use crate::check::{Corpus, DraftSpeaker, QuoteCheck, SourcePlace, Status};
 
 /// What the corpus says about one of its own quotations, in the shape of a
 /// draft's: for hovering and jumping from a source article.
@@ -90,96 +90,6 @@ pub fn corpus_quote_at(corpus: &Corpus, doc: u32, offset: u32) -> Option<usize> 
         })
 }
 
-/// A source wording to offer while the user types a quotation.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Suggestion {
-    /// The words from the first typed word to the end of the quotation.
-    pub wording: String,
-    pub speaker: Option<u32>,
-    /// The corpus quotation it comes from.
-    pub quote: u32,
-}
-
-impl Suggestion {
-    /// What completing the quotation inserts: the wording, the closing
-    /// mark and, when the corpus names the speaker, the attribution in the
-    /// words the checker's messages and fixes use (`an official`).
-    pub fn completion(&self, corpus: &Corpus, close: char) -> String {
-        let Some(sp) = self.speaker.map(|x| &corpus.analysis.speakers[x as usize]) else {
-            return format!("{}{close}", self.wording);
-        };
-        let mut words = self.wording.clone();
-        if words.ends_with('.') {
-            words.pop();
-            words.push(',');
-        } else if !words.ends_with(['?', '!', ',']) {
-            words.push(',');
-        }
-        format!("{words}{close} {} said.", speaker_phrase(sp))
-    }
-}
-
-/// Corpus quotations that carry `typed` (two or more words) at any word,
-/// with the wording from there on. Most widely reported first.
-pub fn suggest(corpus: &Corpus, typed: &str, limit: usize) -> Vec<Suggestion> {
-    let mut tw = Vec::new();
-    link::words(typed, 0, typed.len(), &mut tw);
-    if tw.len() < 2 {
-        return Vec::new();
-    }
-    // A last word still being typed matches as a prefix.
-    let typed_last = typed[tw[tw.len() - 1].start as usize..]
-        .trim_end()
-        .to_lowercase();
-    let ends_mid_word = !typed.ends_with(|c: char| c.is_whitespace());
-    let a = &corpus.analysis;
-    let mut found: Vec<(usize, Suggestion)> = Vec::new();
-    for members in &a.links.members {
-        let qi = members[0] as usize;
-        let q = &a.quotes[qi];
-        let doc = &a.docs[q.doc as usize];
-        let segs: Vec<(u32, u32)> = q.quote.segments.iter().map(|s| (s.start, s.end)).collect();
-        let qw = link::quotation_words(&doc.text, &segs);
-        let n = tw.len();
-        let full = if ends_mid_word { n - 1 } else { n };
-        for p in 0..qw.len().saturating_sub(n - 1) {
-            if (0..full).all(|k| qw[p + k].hash == tw[k].hash)
-                && (full == n || {
-                    let w = &doc.text[qw[p + n - 1].start as usize..qw[p + n - 1].end as usize];
-                    w.to_lowercase().starts_with(&typed_last)
-                })
-            {
-                let end = q.quote.end() as usize;
-                let wording = doc.text[qw[p].start as usize..end]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let reach = a.links.places[a.links.text_of[qi].unwrap_or(0) as usize].len();
-                found.push((
-                    reach,
-                    Suggestion {
-                        wording,
-                        speaker: q.speaker.as_ref().map(|s| s.speaker),
-                        quote: qi as u32,
-                    },
-                ));
-                break;
-            }
-        }
-    }
-    found.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.quote.cmp(&y.1.quote)));
-    let mut out: Vec<Suggestion> = Vec::new();
-    for (_, s) in found {
-        if !out.iter().any(|o| o.wording == s.wording) {
-            out.push(s);
-        }
-        if out.len() == limit {
-            break;
-        }
-    }
-    out
-}
-
 /// Corpus quotations whose words or speaker hold `query` (case-insensitive).
 pub fn search(corpus: &Corpus, query: &str, limit: usize) -> Vec<usize> {
     let a = &corpus.analysis;
@@ -203,4 +113,32 @@ pub fn search(corpus: &Corpus, query: &str, limit: usize) -> Vec<usize> {
         }
     }
     out
+}
+
+/// Every quotation of a target, with what the corpus says of it.
+pub fn quotes(corpus: &Corpus, target: Target<'_>) -> Vec<QuoteCheck> {
+    match target {
+        Target::Draft(report) => report.quotes.clone(),
+        Target::Source(doc) => corpus
+            .analysis
+            .doc_quotes(doc)
+            .map(|qi| corpus_quote(corpus, qi))
+            .collect(),
+    }
+}
+
+/// The quotation at a file offset of the target: the innermost one, so
+/// that a quotation inside a block quotation wins.
+pub fn quote_at(corpus: &Corpus, target: Target<'_>, offset: u32) -> Option<QuoteCheck> {
+    match target {
+        Target::Draft(report) => report
+            .quotes
+            .iter()
+            .filter(|q| q.open <= offset && offset <= q.close)
+            .min_by_key(|q| q.close - q.open)
+            .cloned(),
+        Target::Source(doc) => {
+            corpus_quote_at(corpus, doc, offset).map(|qi| corpus_quote(corpus, qi))
+        }
+    }
 }

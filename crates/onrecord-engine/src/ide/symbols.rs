@@ -1,0 +1,67 @@
+//! Quotations as symbols: a document's outline, and a search over the
+//! corpus by words or speaker.
+
+use super::{quotes, search, short, Target};
+use crate::check::Corpus;
+
+/// Characters of a quotation's words shown as a symbol's name.
+const NAME_CHARS: usize = 60;
+/// Matches a corpus search returns at most.
+const SEARCH_LIMIT: usize = 200;
+
+/// A quotation as a symbol: its words and who said it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Symbol {
+    /// The corpus article, for a corpus search; `None` in an outline.
+    pub doc: Option<u32>,
+    pub open: u32,
+    pub close: u32,
+    /// The words, shortened, in quotation marks.
+    pub name: String,
+    /// The speaker: the one the text names, else the sources' first.
+    pub speaker: Option<String>,
+}
+
+/// The target's quotations, in order.
+pub fn document_symbols(corpus: &Corpus, target: Target<'_>) -> Vec<Symbol> {
+    quotes(corpus, target)
+        .iter()
+        .map(|q| Symbol {
+            doc: None,
+            open: q.open,
+            close: q.close,
+            name: quoted(&q.text),
+            speaker: q.speaker.as_ref().map(|s| s.name.clone()).or_else(|| {
+                q.said_by
+                    .first()
+                    .map(|&s| corpus.analysis.speakers[s as usize].name.clone())
+            }),
+        })
+        .collect()
+}
+
+/// Corpus quotations whose words or speaker hold `query`.
+pub fn workspace_symbols(corpus: &Corpus, query: &str) -> Vec<Symbol> {
+    let a = &corpus.analysis;
+    search(corpus, query, SEARCH_LIMIT)
+        .into_iter()
+        .map(|qi| {
+            let info = &a.quotes[qi];
+            let doc = &a.docs[info.doc as usize];
+            Symbol {
+                doc: Some(info.doc),
+                open: doc.raw_start(info.quote.open),
+                close: doc.raw_end(info.quote.close),
+                name: quoted(&info.quote.text(&doc.text)),
+                speaker: info
+                    .speaker
+                    .as_ref()
+                    .map(|s| a.speakers[s.speaker as usize].name.clone()),
+            }
+        })
+        .collect()
+}
+
+fn quoted(text: &str) -> String {
+    format!("\u{201c}{}\u{201d}", short(text, NAME_CHARS))
+}

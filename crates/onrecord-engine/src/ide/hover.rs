@@ -78,11 +78,13 @@ fn said_by_line(corpus: &Corpus, q: &QuoteCheck) -> String {
     } else {
         format!("Said by {}", said.join(" or "))
     };
+    // Compared as the checker compares them, so that `Hollis` is not
+    // shown as someone other than the sources' `Bram Hollis`.
     if let Some(sp) = &q.speaker {
         if !q
             .said_by
             .iter()
-            .any(|&s| a.speakers[s as usize].name == sp.name)
+            .any(|&s| check::same_speaker(sp, &[], &a.speakers[s as usize]))
         {
             let _ = write!(line, " · this text credits {}", sp.name);
         }

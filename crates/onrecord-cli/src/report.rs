@@ -1,9 +1,91 @@
 //! What `onrecord quotes` prints: one record per quotation, as JSON for
 //! tools (a stable contract) or as lines for people.
 
+use onrecord_engine::attribute::{Confidence, Via};
 use onrecord_engine::corpus::ColumnCursor;
 use onrecord_engine::engine::Analysis;
+use onrecord_engine::extract::Kind;
 use serde::Serialize;
+
+/// How the speaker was found, as the JSON contract spells it. The engine's
+/// `Via` may grow or be renamed; this may not without a new contract, and
+/// the exhaustive `From` makes a new engine variant a compile error here.
+#[derive(Serialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum ViaRecord {
+    After,
+    Before,
+    Continued,
+    PreviousParagraph,
+    Introduction,
+    Label,
+    Signature,
+    Pinned,
+}
+
+impl From<Via> for ViaRecord {
+    fn from(via: Via) -> ViaRecord {
+        match via {
+            Via::After => ViaRecord::After,
+            Via::Before => ViaRecord::Before,
+            Via::Continued => ViaRecord::Continued,
+            Via::PreviousParagraph => ViaRecord::PreviousParagraph,
+            Via::Introduction => ViaRecord::Introduction,
+            Via::Label => ViaRecord::Label,
+            Via::Signature => ViaRecord::Signature,
+            Via::Pinned => ViaRecord::Pinned,
+        }
+    }
+}
+
+/// How sure the engine is of the speaker, as the contract spells it.
+#[derive(Serialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum ConfidenceRecord {
+    Certain,
+    Likely,
+}
+
+impl From<Confidence> for ConfidenceRecord {
+    fn from(c: Confidence) -> ConfidenceRecord {
+        match c {
+            Confidence::Certain => ConfidenceRecord::Certain,
+            Confidence::Likely => ConfidenceRecord::Likely,
+        }
+    }
+}
+
+/// The kind of quotation, as the contract spells it.
+#[derive(Serialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum KindRecord {
+    Quote,
+    Fragment,
+    Block,
+    Transcript,
+}
+
+impl From<Kind> for KindRecord {
+    fn from(k: Kind) -> KindRecord {
+        match k {
+            Kind::Quote => KindRecord::Quote,
+            Kind::Fragment => KindRecord::Fragment,
+            Kind::Block => KindRecord::Block,
+            Kind::Transcript => KindRecord::Transcript,
+        }
+    }
+}
+
+impl KindRecord {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KindRecord::Quote => "quote",
+            KindRecord::Fragment => "fragment",
+            KindRecord::Block => "block",
+            KindRecord::Transcript => "transcript",
+        }
+    }
+}
 
 #[derive(Serialize, Debug, Clone, PartialEq, Eq)]
 pub struct SpeakerRecord {
@@ -17,10 +99,10 @@ pub struct SpeakerRecord {
     pub role: Option<String>,
     pub anonymous: bool,
     /// How the speaker was found (`after`, `before`, `continued`, …).
-    pub via: onrecord_engine::attribute::Via,
+    pub via: ViaRecord,
     /// `certain` (named at the cue, a label or a signature) or `likely`
     /// (a pronoun, a description, an earlier sentence).
-    pub confidence: onrecord_engine::attribute::Confidence,
+    pub confidence: ConfidenceRecord,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq, Eq)]
@@ -45,7 +127,7 @@ pub struct QuoteRecord {
     pub line: u32,
     pub column: u32,
     pub text: String,
-    pub kind: onrecord_engine::extract::Kind,
+    pub kind: KindRecord,
     /// The quotation sits inside the reporter's own sentence.
     pub partial: bool,
     pub speaker: Option<SpeakerRecord>,
@@ -93,8 +175,8 @@ fn record_with(a: &Analysis, qi: usize, cursor: &mut ColumnCursor) -> QuoteRecor
             cue: sp.cue.clone(),
             role: ent.role.clone(),
             anonymous: ent.anonymous,
-            via: sp.via,
-            confidence: sp.confidence,
+            via: sp.via.into(),
+            confidence: sp.confidence.into(),
         }
     });
     let found = a.sources(qi);
@@ -125,7 +207,7 @@ fn record_with(a: &Analysis, qi: usize, cursor: &mut ColumnCursor) -> QuoteRecor
         line,
         column,
         text: q.quote.text(&doc.text),
-        kind: q.quote.kind,
+        kind: q.quote.kind.into(),
         partial: q.partial,
         speaker,
         statement: a.links.statement[qi],

@@ -182,7 +182,7 @@ fn transcript_turns_of_mr_kelly_are_ian_kelly() {
     let records = analyze();
     let turns: Vec<&QuoteRecord> = records
         .iter()
-        .filter(|r| r.kind == onrecord_engine::extract::Kind::Transcript)
+        .filter(|r| r.kind == onrecord_cli::report::KindRecord::Transcript)
         .filter(|r| {
             let doc = std::fs::read_to_string(root().join(&r.file)).expect("file");
             let line_start = doc[..r.start as usize]

@@ -30,8 +30,7 @@ use labels::*;
 mod pins;
 pub use pins::*;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EntityKind {
     Person,
     Organization,
@@ -55,8 +54,7 @@ pub struct DocEntity {
 }
 
 /// How a quotation's speaker was found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Via {
     /// A cue right after the quotation: `"…," the official said`.
     After,
@@ -92,8 +90,7 @@ pub struct Speaker {
 }
 
 /// How sure the engine is of a quotation's speaker.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Confidence {
     /// Named at the cue of the quotation's own sentence, by a transcript
     /// label, or by a signature.

@@ -4,8 +4,7 @@
 #[allow(unused_imports)]
 use super::*;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Text,
     Markdown,
@@ -30,7 +29,7 @@ impl Format {
 }
 
 /// What an article says about itself.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Meta {
     pub title: Option<String>,
     pub outlet: Option<String>,
@@ -43,7 +42,6 @@ pub struct Meta {
     pub dateline: Option<String>,
     /// Speakers a user pinned in the sidecar, where the engine got them
     /// wrong: `[[speaker]] quote = "…" name = "…"`.
-    #[serde(skip)]
     pub pins: Vec<SpeakerPin>,
 }
 
@@ -66,7 +64,7 @@ pub struct MarkedRegion {
 
 /// A problem with one input file. The file is skipped or read in part; the
 /// rest of the corpus is unaffected.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Warning {
     pub file: String,
     pub message: String,

@@ -90,11 +90,7 @@ fn draft() -> String {
         .iter()
         .filter(|q| q.speaker.is_some())
         .filter(|q| {
-            let n = q
-                .quote
-                .text(&a.docs[q.doc as usize].text)
-                .split_whitespace()
-                .count();
+            let n = q.quote.text(&a.doc(q.doc).text).split_whitespace().count();
             (8..=30).contains(&n)
         })
         .collect();
@@ -106,12 +102,12 @@ fn draft() -> String {
     let mut out = String::from("# What happened\n\n");
     let mut words = 0;
     for (k, q) in picked.iter().step_by(step).take(DRAFT_QUOTES).enumerate() {
-        let mut text = q.quote.text(&a.docs[q.doc as usize].text);
+        let mut text = q.quote.text(&a.doc(q.doc).text);
         text = text.trim_end_matches([',', '.']).to_string();
         if k % 7 == 3 {
             text = text.replacen(' ', " really ", 1);
         }
-        let who = &a.speakers[q.speaker.as_ref().unwrap().speaker as usize].name;
+        let who = &a.speaker(q.speaker.as_ref().unwrap().speaker).name;
         let mut para = String::new();
         let target = (DRAFT_WORDS - words) / (DRAFT_QUOTES - k);
         let mut f = k;

@@ -65,20 +65,17 @@ pub fn record(corpus: &Corpus, c: &Checked, f: &Finding) -> FindingRecord {
         severity: f.severity.as_str(),
         code: f.code.as_str(),
         message: f.message.clone(),
-        speaker: q
-            .said_by
-            .first()
-            .map(|&s| a.speakers[s as usize].name.clone()),
+        speaker: q.said_by.first().map(|&s| a.speaker(s).name.clone()),
         sources: q
             .sources
             .iter()
             .map(|s| {
-                let d = &a.docs[s.doc as usize];
+                let d = a.doc(s.doc);
                 SourceRecord {
                     file: d.path.clone(),
                     line: d.line_of(s.start),
                     text: check::wording(corpus, s),
-                    speaker: s.speaker.map(|x| a.speakers[x as usize].name.clone()),
+                    speaker: s.speaker.map(|x| a.speaker(x).name.clone()),
                 }
             })
             .collect(),

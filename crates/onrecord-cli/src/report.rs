@@ -5,6 +5,7 @@ use onrecord_engine::attribute::{Confidence, Via};
 use onrecord_engine::corpus::ColumnCursor;
 use onrecord_engine::engine::Analysis;
 use onrecord_engine::extract::Kind;
+use onrecord_engine::ids::QuoteId;
 use serde::Serialize;
 
 /// How the speaker was found, as the JSON contract spells it. The engine's
@@ -140,12 +141,12 @@ pub struct QuoteRecord {
 
 /// The records of every quotation, in corpus order.
 pub fn records(a: &Analysis) -> Vec<QuoteRecord> {
-    let mut cursor = (u32::MAX, ColumnCursor::default());
-    (0..a.quotes.len())
+    let mut cursor = (None, ColumnCursor::default());
+    a.quote_ids()
         .map(|i| {
-            let d = a.quotes[i].doc;
-            if cursor.0 != d {
-                cursor = (d, ColumnCursor::default());
+            let d = &a.quote(i).doc;
+            if cursor.0 != Some(d) {
+                cursor = (Some(d), ColumnCursor::default());
             }
             record_with(a, i, &mut cursor.1)
         })
@@ -153,18 +154,18 @@ pub fn records(a: &Analysis) -> Vec<QuoteRecord> {
 }
 
 /// The record of one quotation.
-pub fn record(a: &Analysis, qi: usize) -> QuoteRecord {
+pub fn record(a: &Analysis, qi: QuoteId) -> QuoteRecord {
     record_with(a, qi, &mut ColumnCursor::default())
 }
 
-fn record_with(a: &Analysis, qi: usize, cursor: &mut ColumnCursor) -> QuoteRecord {
-    let q = &a.quotes[qi];
-    let doc = &a.docs[q.doc as usize];
+fn record_with(a: &Analysis, qi: QuoteId, cursor: &mut ColumnCursor) -> QuoteRecord {
+    let q = a.quote(qi);
+    let doc = a.doc(q.doc);
     let start = doc.raw_start(q.quote.start());
     let end = doc.raw_end(q.quote.end());
     let (line, column) = doc.line_col_from(start, cursor);
     let speaker = q.speaker.as_ref().map(|sp| {
-        let ent = &a.speakers[sp.speaker as usize];
+        let ent = a.speaker(sp.speaker);
         SpeakerRecord {
             name: ent.name.clone(),
             mention: sp
@@ -184,7 +185,7 @@ fn record_with(a: &Analysis, qi: usize, cursor: &mut ColumnCursor) -> QuoteRecor
         .listed
         .into_iter()
         .map(|s| {
-            let sd = &a.docs[s.doc as usize];
+            let sd = a.doc(s.doc);
             let rs = sd.raw_start(s.start);
             SourceRecord {
                 file: sd.path.clone(),
@@ -194,8 +195,8 @@ fn record_with(a: &Analysis, qi: usize, cursor: &mut ColumnCursor) -> QuoteRecor
                 quoted: s.quote.is_some(),
                 speaker: s
                     .quote
-                    .and_then(|o| a.quotes[o as usize].speaker.as_ref())
-                    .map(|sp| a.speakers[sp.speaker as usize].name.clone()),
+                    .and_then(|o| a.quote(o).speaker.as_ref())
+                    .map(|sp| a.speaker(sp.speaker).name.clone()),
                 exact: s.exact,
             }
         })
@@ -210,7 +211,7 @@ fn record_with(a: &Analysis, qi: usize, cursor: &mut ColumnCursor) -> QuoteRecor
         kind: q.quote.kind.into(),
         partial: q.partial,
         speaker,
-        statement: a.links.statement[qi],
+        statement: a.links.statement[qi.index()],
         sources,
         unlisted_sources: found.unlisted,
     }

@@ -111,7 +111,7 @@ fn draft_of_40() -> onrecord_engine::corpus::Document {
         .take(40)
         .enumerate()
     {
-        let doc = &a.docs[q.doc as usize];
+        let doc = a.doc(q.doc);
         let mut words = q.quote.text(&doc.text);
         if k % 3 == 1 {
             words = words.replacen(' ', " really ", 1);

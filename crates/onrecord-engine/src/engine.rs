@@ -7,6 +7,7 @@
 use crate::attribute::{self, Confidence, EntityKind, Via};
 use crate::corpus::{Document, Warning};
 use crate::extract::{self, Kind, Quotation};
+use crate::ids::{DocId, QuoteId, SpeakerId};
 use crate::link::{self, Found, LinkOptions, Links, QuoteRef};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -25,8 +26,7 @@ pub struct SpeakerEntity {
 /// Who said a quotation, and where the article says so.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuoteSpeaker {
-    /// Index into [`Analysis::speakers`].
-    pub speaker: u32,
+    pub speaker: SpeakerId,
     /// View span of the mention (the name, pronoun, description or label).
     pub mention: Option<(u32, u32)>,
     pub cue: Option<String>,
@@ -39,7 +39,7 @@ pub struct QuoteSpeaker {
 
 #[derive(Clone, Debug)]
 pub struct QuoteInfo {
-    pub doc: u32,
+    pub doc: DocId,
     pub quote: Quotation,
     pub speaker: Option<QuoteSpeaker>,
     /// Inside the reporter's own sentence (`said she has "every
@@ -127,13 +127,18 @@ impl Analysis {
     /// Whether a place is a primary source of what `speaker` said: a
     /// transcript, or an article the speaker wrote (their own post). The
     /// one rule that hover, navigation and the checker all use.
-    pub fn is_primary(&self, quote: Option<u32>, speaker: Option<u32>, doc: u32) -> bool {
-        if quote.is_some_and(|q| self.quotes[q as usize].quote.kind == Kind::Transcript) {
+    pub fn is_primary(
+        &self,
+        quote: Option<QuoteId>,
+        speaker: Option<SpeakerId>,
+        doc: DocId,
+    ) -> bool {
+        if quote.is_some_and(|q| self.quote(q).quote.kind == Kind::Transcript) {
             return true;
         }
-        let author = self.docs[doc as usize].meta.author.as_deref();
+        let author = self.doc(doc).meta.author.as_deref();
         match (speaker, author) {
-            (Some(s), Some(author)) => same_name(&self.speakers[s as usize].name, author),
+            (Some(s), Some(author)) => same_name(&self.speaker(s).name, author),
             _ => false,
         }
     }
@@ -145,7 +150,7 @@ impl Analysis {
             .quotes
             .iter()
             .map(|q| QuoteRef {
-                doc: q.doc,
+                doc: q.doc.0,
                 segments: q.quote.segments.iter().map(|s| (s.start, s.end)).collect(),
                 joins: !(q.quote.kind == Kind::Block && q.quote.holds_quotes),
             })
@@ -159,7 +164,7 @@ impl Analysis {
 fn merge_speakers(per_doc: Vec<DocResult>) -> (Vec<QuoteInfo>, Vec<SpeakerEntity>) {
     let full_names = full_names_by_surname(&per_doc);
     let mut speakers: Vec<SpeakerEntity> = Vec::new();
-    let mut by_key: FxHashMap<String, u32> = FxHashMap::default();
+    let mut by_key: FxHashMap<String, SpeakerId> = FxHashMap::default();
     let mut quotes = Vec::new();
     for (d, r) in per_doc.into_iter().enumerate() {
         let mut local_to_global = Vec::with_capacity(r.attribution.entities.len());
@@ -171,7 +176,7 @@ fn merge_speakers(per_doc: Vec<DocResult>) -> (Vec<QuoteInfo>, Vec<SpeakerEntity
         }
         for (li, e) in r.attribution.entities.iter().enumerate() {
             if !speaks[li] {
-                local_to_global.push(u32::MAX);
+                local_to_global.push(SpeakerId(u32::MAX));
                 continue;
             }
             let (name, role) = corpus_name(e, &r.attribution.introduced, &full_names);
@@ -188,9 +193,9 @@ fn merge_speakers(per_doc: Vec<DocResult>) -> (Vec<QuoteInfo>, Vec<SpeakerEntity
                     anonymous: e.anonymous,
                     aliases: Vec::new(),
                 });
-                (speakers.len() - 1) as u32
+                SpeakerId::new(speakers.len() - 1)
             });
-            let s = &mut speakers[gi as usize];
+            let s = &mut speakers[gi.index()];
             if s.role.is_none() {
                 s.role = role;
             }
@@ -222,7 +227,7 @@ fn merge_speakers(per_doc: Vec<DocResult>) -> (Vec<QuoteInfo>, Vec<SpeakerEntity
             });
             let partial = r.attribution.partial.get(qi).copied().unwrap_or(false);
             quotes.push(QuoteInfo {
-                doc: d as u32,
+                doc: DocId::new(d),
                 quote: q,
                 speaker,
                 partial,
@@ -300,12 +305,12 @@ pub const MAX_SOURCES: usize = 100;
 /// Another place that carries a quotation's words.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Source {
-    pub doc: u32,
+    pub doc: DocId,
     /// View span.
     pub start: u32,
     pub end: u32,
     /// The quotation at that place, if it is quoted there.
-    pub quote: Option<u32>,
+    pub quote: Option<QuoteId>,
     pub exact: bool,
     /// View spans of the words at that place that differ.
     pub differs: Vec<(u32, u32)>,
@@ -315,17 +320,51 @@ impl Analysis {
     /// The quotation (if any) whose span holds most of `start..end`.
     /// The index range of one article's quotations (they are stored by
     /// article, in order of their start).
-    pub fn doc_quotes(&self, doc: u32) -> std::ops::Range<usize> {
+    pub fn doc_quotes(&self, doc: DocId) -> impl Iterator<Item = QuoteId> {
+        let range = self.doc_quote_range(doc);
+        range.map(QuoteId::new)
+    }
+
+    /// One article's quotations.
+    pub fn quotes_of(&self, doc: DocId) -> &[QuoteInfo] {
+        &self.quotes[self.doc_quote_range(doc)]
+    }
+
+    /// [`Analysis::doc_quotes`] as positions in `quotes`.
+    fn doc_quote_range(&self, doc: DocId) -> std::ops::Range<usize> {
         let lo = self.quotes.partition_point(|q| q.doc < doc);
         let hi = self.quotes.partition_point(|q| q.doc <= doc);
         lo..hi
     }
 
+    /// A corpus article.
+    #[inline]
+    pub fn doc(&self, id: DocId) -> &Document {
+        &self.docs[id.index()]
+    }
+
+    /// A corpus quotation.
+    #[inline]
+    pub fn quote(&self, id: QuoteId) -> &QuoteInfo {
+        &self.quotes[id.index()]
+    }
+
+    /// A corpus speaker.
+    #[inline]
+    pub fn speaker(&self, id: SpeakerId) -> &SpeakerEntity {
+        &self.speakers[id.index()]
+    }
+
+    /// Every quotation's id, in corpus order.
+    pub fn quote_ids(&self) -> impl Iterator<Item = QuoteId> {
+        (0..self.quotes.len()).map(QuoteId::new)
+    }
+
     /// The quotation of an article that overlaps a span most (not a block
     /// that only holds other quotations). Scans back from the span's end
     /// only while some earlier quotation can still reach the span.
-    pub fn quote_at(&self, doc: u32, start: u32, end: u32) -> Option<u32> {
-        let range = self.doc_quotes(doc);
+    pub fn quote_at(&self, doc: DocId, start: u32, end: u32) -> Option<QuoteId> {
+        let range = self.doc_quote_range(doc);
         let hi =
             range.start + self.quotes[range.clone()].partition_point(|q| q.quote.start() < end);
         let mut best: Option<(u32, usize)> = None;
@@ -342,7 +381,7 @@ impl Analysis {
                 }
             }
         }
-        best.map(|(_, i)| i as u32)
+        best.map(|(_, i)| QuoteId::new(i))
     }
 
     /// Every other place in the corpus that carries this quotation's words,
@@ -351,13 +390,14 @@ impl Analysis {
     /// of each kind are looked at, the first in corpus order, so that a
     /// sentence repeated a thousand times costs a thousand lists of a
     /// hundred, not a million; the rest are counted.
-    pub fn sources(&self, qi: usize) -> Sources {
+    pub fn sources(&self, id: QuoteId) -> Sources {
+        let qi = id.index();
         let own = &self.quotes[qi];
         let (os, oe) = (own.quote.start(), own.quote.end());
         let places = self.links.text_of[qi]
             .map(|t| self.links.places[t as usize].as_slice())
             .unwrap_or(&[]);
-        let overlaps_own = |f: &Found| f.doc == own.doc && f.start < oe && os < f.end;
+        let overlaps_own = |f: &Found| f.doc == own.doc.0 && f.start < oe && os < f.end;
         let mut found = Vec::new();
         let mut scanned = 0;
         for f in places {
@@ -372,8 +412,8 @@ impl Analysis {
         // Places are stored by article and start: the ones of this
         // quotation's own span among the rest are found by bisection.
         let rest = &places[scanned..];
-        let own_in_rest = rest.partition_point(|f| (f.doc, f.start) < (own.doc, oe))
-            - rest.partition_point(|f| (f.doc, f.end) <= (own.doc, os));
+        let own_in_rest = rest.partition_point(|f| (f.doc, f.start) < (own.doc.0, oe))
+            - rest.partition_point(|f| (f.doc, f.end) <= (own.doc.0, os));
         let mut unlisted = rest.len().saturating_sub(own_in_rest);
         found.sort_by_key(|s| (s.doc, s.start));
         let mut kept = dedup_places(found);
@@ -382,16 +422,17 @@ impl Analysis {
         let mut inner = Vec::new();
         for &text in &self.links.inside[qi] {
             let text_places = &self.links.places[text as usize];
-            let from = text_places.partition_point(|f| (f.doc, f.start) < (own.doc, os));
+            let from = text_places.partition_point(|f| (f.doc, f.start) < (own.doc.0, os));
             let exact = text_places[from..]
                 .iter()
-                .take_while(|f| f.doc == own.doc && f.start < oe)
+                .take_while(|f| f.doc == own.doc.0 && f.start < oe)
                 .any(|f| f.end <= oe && f.matched == f.total);
             let members = &self.links.members[text as usize];
             let room = MAX_SOURCES.saturating_sub(inner.len()).min(members.len());
             unlisted += members.len() - room;
             for &other in &members[..room] {
-                let o = &self.quotes[other as usize];
+                let other = QuoteId(other);
+                let o = self.quote(other);
                 let (s, e) = (o.quote.start(), o.quote.end());
                 // Kept places do not overlap, so their ends rise with their
                 // starts: the last one before `e` is the only one to test.
@@ -433,11 +474,12 @@ impl Analysis {
     }
 
     fn source_of(&self, f: &Found) -> Source {
+        let doc = DocId(f.doc);
         Source {
-            doc: f.doc,
+            doc,
             start: f.start,
             end: f.end,
-            quote: self.quote_at(f.doc, f.start, f.end),
+            quote: self.quote_at(doc, f.start, f.end),
             exact: f.matched == f.total && f.differ_in_place.is_empty(),
             differs: f.differ_in_place.to_vec(),
         }

@@ -13,5 +13,6 @@ pub mod corpus;
 pub mod engine;
 pub mod extract;
 pub mod ide;
+pub mod ids;
 pub mod lexicon;
 pub mod link;

@@ -29,6 +29,7 @@ use onrecord_engine::check::{self, Corpus, DraftReport, Edit, Finding};
 use onrecord_engine::config::{Code, Config};
 use onrecord_engine::corpus::{parse_document, Document, LoadOptions};
 use onrecord_engine::engine;
+use onrecord_engine::ids::SpeakerId;
 use test_utils::files;
 
 fn document(name: &str, text: &str) -> Document {
@@ -85,8 +86,8 @@ fn column(raw: &str, at: u32) -> u32 {
     before[line_start..].chars().count() as u32 + 1
 }
 
-fn speaker_name(corpus: &Corpus, s: u32) -> &str {
-    &corpus.analysis.speakers[s as usize].name
+fn speaker_name(corpus: &Corpus, s: SpeakerId) -> &str {
+    &corpus.analysis.speaker(s).name
 }
 
 /// Every quotation of the draft (where, status, kind, words, who the draft
@@ -130,7 +131,7 @@ fn render(corpus: &Corpus, draft: &Document, report: &DraftReport) -> String {
             f.message
         ));
         for s in &report.quotes[f.quote].sources {
-            let d = &a.docs[s.doc as usize];
+            let d = a.doc(s.doc);
             let who = s.speaker.map_or("?", |x| speaker_name(corpus, x));
             out.push_str(&format!(
                 "    source {}:{} ({who}) “{}”\n",

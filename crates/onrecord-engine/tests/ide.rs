@@ -13,6 +13,7 @@ use onrecord_engine::config::Config;
 use onrecord_engine::corpus::{parse_document, Document, LoadOptions};
 use onrecord_engine::engine;
 use onrecord_engine::ide::{self, Target};
+use onrecord_engine::ids::DocId;
 use onrecord_engine::link::LinkOptions;
 use std::fmt::Write as _;
 use test_utils::{marked, MarkedFile};
@@ -107,8 +108,8 @@ impl Fixture {
     }
 
     /// `file:line «words»` for a corpus place.
-    fn place(&self, doc: u32, start: u32, end: u32) -> String {
-        let d = &self.corpus.docs()[doc as usize];
+    fn place(&self, doc: DocId, start: u32, end: u32) -> String {
+        let d = self.corpus.doc(doc);
         let words = d.raw()[start as usize..end as usize].replace('\n', " ");
         format!("{}:{} «{words}»", d.path, d.line_of(start))
     }

@@ -7,6 +7,7 @@ use super::{severity_to_lsp, Indexed, View};
 use onrecord_engine::check::{self, SourcePlace};
 use onrecord_engine::corpus::Document;
 use onrecord_engine::ide::{self, Target};
+use onrecord_engine::ids::DocId;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 
@@ -14,7 +15,7 @@ use tower_lsp_server::ls_types::*;
 fn doc_of<'a>(view: &'a View, indexed: &'a Indexed) -> &'a Document {
     match view {
         View::Draft { doc, .. } => doc,
-        View::Source { doc } => &indexed.corpus.docs()[*doc as usize],
+        View::Source { doc } => indexed.corpus.doc(*doc),
     }
 }
 
@@ -55,8 +56,14 @@ pub fn quote_range_at(
         .map(|q| Positions::new(doc, enc).range(q.open, q.close)))
 }
 
-fn location(indexed: &Indexed, doc: u32, start: u32, end: u32, enc: Encoding) -> Option<Location> {
-    let d = &indexed.corpus.docs()[doc as usize];
+fn location(
+    indexed: &Indexed,
+    doc: DocId,
+    start: u32,
+    end: u32,
+    enc: Encoding,
+) -> Option<Location> {
+    let d = indexed.corpus.doc(doc);
     let uri = indexed.uri_of(doc)?;
     Some(Location::new(uri, Positions::new(d, enc).range(start, end)))
 }

@@ -15,6 +15,7 @@ use onrecord_engine::check::{self, Corpus, DraftReport};
 use onrecord_engine::config::{self, Config};
 use onrecord_engine::corpus::{self, Document, Format, LoadOptions};
 use onrecord_engine::engine;
+use onrecord_engine::ids::DocId;
 use onrecord_engine::link::LinkOptions;
 use position::Encoding;
 use ropey::Rope;

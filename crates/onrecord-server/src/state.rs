@@ -8,7 +8,7 @@ use super::*;
 pub struct Indexed {
     pub corpus: Corpus,
     /// Absolute path of each corpus article.
-    pub(super) by_path: HashMap<PathBuf, u32>,
+    pub(super) by_path: HashMap<PathBuf, DocId>,
 }
 
 impl Indexed {
@@ -31,7 +31,7 @@ impl Indexed {
             .docs()
             .iter()
             .enumerate()
-            .map(|(i, d)| (PathBuf::from(&d.path), i as u32))
+            .map(|(i, d)| (PathBuf::from(&d.path), DocId::new(i)))
             .collect();
         Indexed { corpus, by_path }
     }
@@ -40,8 +40,8 @@ impl Indexed {
         Indexed::unlinked(Vec::new(), Vec::new(), Path::new(""))
     }
 
-    pub fn uri_of(&self, doc: u32) -> Option<Uri> {
-        Uri::from_file_path(&self.corpus.docs()[doc as usize].path)
+    pub fn uri_of(&self, doc: DocId) -> Option<Uri> {
+        Uri::from_file_path(&self.corpus.doc(doc).path)
     }
 }
 
@@ -52,7 +52,7 @@ pub enum View {
         report: DraftReport,
     },
     /// A corpus article open in the editor: answers come from the corpus.
-    Source { doc: u32 },
+    Source { doc: DocId },
 }
 
 pub(super) struct OpenDoc {

@@ -34,7 +34,7 @@ pub(super) fn findings(
         let (message, fixes) = match sure.as_slice() {
             // One speaker the sources name with certainty: a fix can say so.
             [(only, place)] => {
-                let phrase = speaker_phrase(&corpus.analysis.speakers[*only as usize]);
+                let phrase = speaker_phrase(corpus.analysis.speaker(*only));
                 (
                     format!(
                         "Quotation has no attribution; the sources attribute it to {who} ({}).",
@@ -70,7 +70,7 @@ pub(super) fn findings(
                         .iter()
                         .map(|(s, place)| format!(
                             "{} ({})",
-                            speaker_phrase(&corpus.analysis.speakers[*s as usize]),
+                            speaker_phrase(corpus.analysis.speaker(*s)),
                             why(corpus, place)
                         ))
                         .collect::<Vec<_>>()
@@ -91,7 +91,7 @@ pub(super) fn findings(
             let best = closest_source(qc);
             if let Some(best) = best {
                 let source = wording(corpus, best);
-                let doc = &corpus.analysis.docs[best.doc as usize];
+                let doc = corpus.analysis.doc(best.doc);
                 let message = format!(
                     "Wording differs from every source; {}:{} has \u{201c}{source}\u{201d}.",
                     corpus.display_path(best.doc),
@@ -130,15 +130,15 @@ pub(super) fn findings(
         let agrees = qc
             .said_by
             .iter()
-            .any(|&s| same_speaker(sp, &e.heads, &speakers[s as usize]));
-        let people: Vec<&(u32, SourcePlace)> = sure
+            .any(|&s| same_speaker(sp, &e.heads, &speakers[s.index()]));
+        let people: Vec<&(SpeakerId, SourcePlace)> = sure
             .iter()
-            .filter(|(s, _)| is_identified_person(&speakers[*s as usize]))
+            .filter(|(s, _)| is_identified_person(&speakers[s.index()]))
             .collect();
         if !agrees && !sp.anonymous && !people.is_empty() {
             let mut fixes = Vec::new();
             let message = if let [(first, place)] = people.as_slice() {
-                let first = &speakers[*first as usize];
+                let first = &speakers[first.index()];
                 if let Some((ms, me)) = sp.mention {
                     // Capitalised only where a sentence starts.
                     let before = draft.raw()[..ms as usize].trim_end_matches([' ', '\t']);
@@ -171,7 +171,7 @@ pub(super) fn findings(
                         .iter()
                         .map(|(s, place)| format!(
                             "{} ({})",
-                            speaker_phrase(&speakers[*s as usize]),
+                            speaker_phrase(&speakers[s.index()]),
                             why(corpus, place)
                         ))
                         .collect::<Vec<_>>()
@@ -187,10 +187,10 @@ pub(super) fn findings(
 /// Why the sources say so: where, and the words that attribute it there.
 pub(super) fn why(corpus: &Corpus, place: &SourcePlace) -> String {
     let a = &corpus.analysis;
-    let doc = &a.docs[place.doc as usize];
+    let doc = a.doc(place.doc);
     let clause = place
         .quote
-        .and_then(|q| attributing_clause(a, q as usize))
+        .and_then(|q| attributing_clause(a, q))
         .unwrap_or_default();
     let at = format!(
         "{}:{}",
@@ -207,12 +207,13 @@ pub(super) fn why(corpus: &Corpus, place: &SourcePlace) -> String {
 /// The words of a corpus article that attribute one of its quotations: from
 /// the quotation to the name and cue after it, or from the name and cue to
 /// the quotation; with `he said`, whom the pronoun stands for.
-pub fn attributing_clause(a: &Analysis, qi: usize) -> Option<String> {
+pub fn attributing_clause(a: &Analysis, id: QuoteId) -> Option<String> {
+    let qi = id.index();
     let info = &a.quotes[qi];
     let sp = info.speaker.as_ref()?;
-    let doc = &a.docs[info.doc as usize];
+    let doc = a.doc(info.doc);
     let text = &doc.text;
-    let name = &a.speakers[sp.speaker as usize].name;
+    let name = &a.speaker(sp.speaker).name;
     let named_line = sp
         .named_at
         .map(|(s, _)| doc.line_of(doc.raw_start(s)))
@@ -230,7 +231,7 @@ pub fn attributing_clause(a: &Analysis, qi: usize) -> Option<String> {
         // A quotation with no cue of its own: whom it is given to, and
         // where the article named that person.
         return match (earlier, named_line) {
-            (Some(o), _) => attributing_clause(a, o),
+            (Some(o), _) => attributing_clause(a, QuoteId::new(o)),
             (None, Some(line)) => Some(format!("{name}, named on line {line}")),
             (None, None) => None,
         };

@@ -101,7 +101,7 @@ impl Corpus {
         let mut known = KnownPeople::default();
         for q in &analysis.quotes {
             if let Some(sp) = &q.speaker {
-                let sp = &analysis.speakers[sp.speaker as usize];
+                let sp = analysis.speaker(sp.speaker);
                 if !sp.anonymous && sp.kind != EntityKind::Organization {
                     known.add(&sp.name, 1);
                 }
@@ -128,8 +128,8 @@ impl Corpus {
     }
 
     /// An article's path as messages show it.
-    pub fn display_path(&self, doc: u32) -> &str {
-        let path = &self.analysis.docs[doc as usize].path;
+    pub fn display_path(&self, doc: DocId) -> &str {
+        let path = &self.analysis.doc(doc).path;
         self.display_root
             .as_deref()
             .and_then(|r| path.strip_prefix(r))
@@ -249,8 +249,8 @@ impl Corpus {
             if distinct.len() < need_hits {
                 continue;
             }
-            let doc = cluster[0].0;
-            let text = &self.analysis.docs[doc as usize].text;
+            let doc = DocId(cluster[0].0);
+            let text = &self.analysis.doc(doc).text;
             let first = cluster[0];
             let last = cluster[cluster.len() - 1];
             let region = words_around(
@@ -307,10 +307,10 @@ impl Corpus {
         if before == 0 && after == 0 {
             return;
         }
-        let text = &self.analysis.docs[p.doc as usize].text;
+        let text = &self.analysis.doc(p.doc).text;
         let (lo, hi) = match self.analysis.quote_at(p.doc, p.start, p.end) {
             Some(q) => {
-                let q = &self.analysis.quotes[q as usize].quote;
+                let q = &self.analysis.quote(q).quote;
                 (q.start() as usize, q.end() as usize)
             }
             None => {
@@ -371,7 +371,7 @@ impl Corpus {
 
     /// The pieces in order around `p`, each word for word, as one exact place.
     fn elided(&self, pieces: &[Vec<Word>], p: &Place) -> Option<Place> {
-        let text = &self.analysis.docs[p.doc as usize].text;
+        let text = &self.analysis.doc(p.doc).text;
         let rw = words_around(
             text,
             (p.start as usize).saturating_sub(2000),

@@ -11,6 +11,7 @@ use crate::config::{Code, Config, Severity};
 use crate::corpus::Document;
 use crate::engine::{self, Analysis};
 use crate::extract::Kind;
+use crate::ids::{DocId, QuoteId, SpeakerId};
 use crate::link::{self, Word};
 use rayon::prelude::*;
 
@@ -166,5 +167,13 @@ fn draft_quote(
         unlisted: 0,
         said_by: Vec::new(),
         differs: Vec::new(),
+    }
+}
+
+impl Corpus {
+    /// A corpus article.
+    #[inline]
+    pub fn doc(&self, id: DocId) -> &Document {
+        self.analysis.doc(id)
     }
 }

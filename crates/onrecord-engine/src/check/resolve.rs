@@ -20,7 +20,7 @@ pub(super) fn resolve(
     let exact_at = |p: &Place| {
         let gaps_ok = p.differ_r.is_empty()
             || ellipsis
-            || merged_gaps(&a.docs[p.doc as usize].text, &p.differ_r)
+            || merged_gaps(&a.doc(p.doc).text, &p.differ_r)
                 .iter()
                 .all(|&(s, e)| outside_quotes(a, p.doc, s, e));
         (p.matched == p.total && p.differ_q.is_empty() && gaps_ok)
@@ -73,9 +73,9 @@ pub(super) fn resolve(
 /// A place that carries the words, as the report gives it: file offsets,
 /// the corpus quotation there and its speaker.
 fn source_place(a: &Analysis, p: &Place, exact: bool) -> SourcePlace {
-    let doc = &a.docs[p.doc as usize];
+    let doc = a.doc(p.doc);
     let quote = a.quote_at(p.doc, p.start, p.end);
-    let speaker = quote.and_then(|q| a.quotes[q as usize].speaker.as_ref().map(|s| s.speaker));
+    let speaker = quote.and_then(|q| a.quote(q).speaker.as_ref().map(|s| s.speaker));
     SourcePlace {
         doc: p.doc,
         start: doc.raw_start(p.start),
@@ -102,7 +102,7 @@ fn differing_words(
     let best = places
         .iter()
         .filter(|p| {
-            let d = &a.docs[p.doc as usize];
+            let d = a.doc(p.doc);
             d.raw_start(p.start) == closest.start && p.doc == closest.doc
         })
         .max_by_key(|p| p.matched);
@@ -119,8 +119,8 @@ fn differing_words(
 
 /// Who the sources say said it: a speaker of a primary source first, then
 /// by how many places give each.
-fn said_by(kept: &[SourcePlace]) -> Vec<u32> {
-    let mut counts: Vec<(u32, usize, bool)> = Vec::new();
+fn said_by(kept: &[SourcePlace]) -> Vec<SpeakerId> {
+    let mut counts: Vec<(SpeakerId, usize, bool)> = Vec::new();
     for s in kept {
         if let Some(sp) = s.speaker {
             match counts.iter_mut().find(|c| c.0 == sp) {
@@ -148,8 +148,8 @@ pub(super) fn completes_split(a: &Analysis, p: &Place, qw: &[Word]) -> bool {
     if p.matched as usize != qe - qs {
         return false;
     }
-    let quotes = &a.quotes[a.doc_quotes(p.doc)];
-    let text = &a.docs[p.doc as usize].text;
+    let quotes = a.quotes_of(p.doc);
+    let text = &a.doc(p.doc).text;
     let words_of = |q: &engine::QuoteInfo| quote_word_hashes(text, q);
     let hashes = |ws: &[Word]| -> Vec<u64> { ws.iter().map(|w| w.hash).collect() };
     // The quotation holding the place, which must hold nothing more of the
@@ -211,8 +211,8 @@ pub(super) fn completes_split(a: &Analysis, p: &Place, qw: &[Word]) -> bool {
 /// can miss this when a word of the attribution is also a word of the
 /// quotation.
 pub(super) fn in_joined_halves(a: &Analysis, p: &Place, qw: &[Word]) -> bool {
-    let quotes = &a.quotes[a.doc_quotes(p.doc)];
-    let text = &a.docs[p.doc as usize].text;
+    let quotes = a.quotes_of(p.doc);
+    let text = &a.doc(p.doc).text;
     let Some(here) = quotes
         .iter()
         .position(|q| q.quote.start() < p.end && p.start < q.quote.end())
@@ -318,9 +318,9 @@ pub(super) fn split_gap(text: &str, b: &engine::QuoteInfo, n: &engine::QuoteInfo
 /// of it: the attribution between the halves of a split quotation. A
 /// title or scare quote wholly inside that attribution (`said on Fox
 /// Callow's "Morning Desk."`) is part of it.
-pub(super) fn outside_quotes(a: &Analysis, doc: u32, start: u32, end: u32) -> bool {
-    let quotes = &a.quotes[a.doc_quotes(doc)];
-    let text = &a.docs[doc as usize].text;
+pub(super) fn outside_quotes(a: &Analysis, doc: DocId, start: u32, end: u32) -> bool {
+    let quotes = a.quotes_of(doc);
+    let text = &a.doc(doc).text;
     let within = |q: &engine::QuoteInfo| {
         q.quote.kind == Kind::Fragment
             && start <= q.quote.start()

@@ -7,7 +7,7 @@ use super::*;
 /// A place in the corpus that carries a draft quotation's words.
 #[derive(Clone, Debug)]
 pub(super) struct Place {
-    pub(super) doc: u32,
+    pub(super) doc: DocId,
     pub(super) start: u32,
     pub(super) end: u32,
     pub(super) matched: u32,
@@ -22,13 +22,13 @@ pub(super) struct Place {
 /// user. Offsets are file bytes of that article.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourcePlace {
-    pub doc: u32,
+    pub doc: DocId,
     pub start: u32,
     pub end: u32,
     /// The corpus quotation at that place, when it is quoted there.
-    pub quote: Option<u32>,
+    pub quote: Option<QuoteId>,
     /// Who that article says said it.
-    pub speaker: Option<u32>,
+    pub speaker: Option<SpeakerId>,
     /// The words there are the same as the quotation's.
     pub exact: bool,
     /// File spans of the words there that differ.
@@ -78,7 +78,7 @@ pub struct QuoteCheck {
     /// the corpus repeats more than [`crate::engine::MAX_SOURCES`] times).
     pub unlisted: usize,
     /// Who the sources say said it (corpus speakers), most often first.
-    pub said_by: Vec<u32>,
+    pub said_by: Vec<SpeakerId>,
     /// File spans of the words here that differ from the closest source.
     pub differs: Vec<(u32, u32)>,
     /// The text attributes the quotation, even where the speaker could not

@@ -113,11 +113,11 @@ pub fn closest_source(qc: &QuoteCheck) -> Option<&SourcePlace> {
 /// The speakers of `said_by` as a reader tells them apart: unnamed speakers
 /// are one per article, and the same description read twice is one
 /// speaker.
-pub fn distinct_speakers(corpus: &Corpus, said_by: &[u32]) -> Vec<u32> {
+pub fn distinct_speakers(corpus: &Corpus, said_by: &[SpeakerId]) -> Vec<SpeakerId> {
     let mut seen: Vec<String> = Vec::new();
     let mut out = Vec::new();
     for &s in said_by {
-        let sp = &corpus.analysis.speakers[s as usize];
+        let sp = corpus.analysis.speaker(s);
         let key = plain_name(sp);
         if !seen.contains(&key) {
             seen.push(key);
@@ -127,10 +127,10 @@ pub fn distinct_speakers(corpus: &Corpus, said_by: &[u32]) -> Vec<u32> {
     out
 }
 
-pub(super) fn speaker_names(corpus: &Corpus, said_by: &[u32]) -> String {
+pub(super) fn speaker_names(corpus: &Corpus, said_by: &[SpeakerId]) -> String {
     let names: Vec<String> = distinct_speakers(corpus, said_by)
         .into_iter()
-        .map(|s| speaker_phrase(&corpus.analysis.speakers[s as usize]))
+        .map(|s| speaker_phrase(corpus.analysis.speaker(s)))
         .collect();
     match names.as_slice() {
         [] => String::new(),
@@ -141,7 +141,7 @@ pub(super) fn speaker_names(corpus: &Corpus, said_by: &[u32]) -> String {
 
 /// The source wording at a place, on one line.
 pub fn wording(corpus: &Corpus, s: &SourcePlace) -> String {
-    let raw = &corpus.analysis.docs[s.doc as usize].raw();
+    let raw = corpus.analysis.doc(s.doc).raw();
     let text = raw.get(s.start as usize..s.end as usize).unwrap_or("");
     text.split_whitespace()
         .filter(|w| *w != ">")
@@ -153,17 +153,13 @@ pub fn wording(corpus: &Corpus, s: &SourcePlace) -> String {
 /// apart as a reader would: those named at the cue of the quoted sentence
 /// (or by a transcript label or a signature), and those two or more
 /// articles give through a pronoun or an earlier sentence.
-pub(super) fn sure_speakers(corpus: &Corpus, qc: &QuoteCheck) -> Vec<(u32, SourcePlace)> {
+pub(super) fn sure_speakers(corpus: &Corpus, qc: &QuoteCheck) -> Vec<(SpeakerId, SourcePlace)> {
     let a = &corpus.analysis;
     let confidence_at = |p: &SourcePlace| {
-        p.quote.and_then(|q| {
-            a.quotes[q as usize]
-                .speaker
-                .as_ref()
-                .map(|sp| sp.confidence)
-        })
+        p.quote
+            .and_then(|q| a.quote(q).speaker.as_ref().map(|sp| sp.confidence))
     };
-    let mut out: Vec<(u32, SourcePlace)> = Vec::new();
+    let mut out: Vec<(SpeakerId, SourcePlace)> = Vec::new();
     // In the order of `said_by`: primary sources and the most reports first.
     for &s in &qc.said_by {
         let places: Vec<&SourcePlace> =
@@ -171,17 +167,17 @@ pub(super) fn sure_speakers(corpus: &Corpus, qc: &QuoteCheck) -> Vec<(u32, Sourc
         let certain = places
             .iter()
             .find(|p| confidence_at(p) == Some(Confidence::Certain));
-        let mut articles: Vec<u32> = places.iter().map(|p| p.doc).collect();
+        let mut articles: Vec<DocId> = places.iter().map(|p| p.doc).collect();
         articles.sort_unstable();
         articles.dedup();
-        let this = &a.speakers[s as usize];
+        let this = a.speaker(s);
         let place = match certain {
             Some(p) => *p,
             None if articles.len() >= 2 && !this.anonymous => places[0],
             None => continue,
         };
         let seen = out.iter().any(|(o, _)| {
-            let other = &a.speakers[*o as usize];
+            let other = a.speaker(*o);
             (this.anonymous && other.anonymous && plain_name(this) == plain_name(other))
                 || same_person(this, other)
         });

@@ -19,7 +19,7 @@ pub fn inlay_hints(corpus: &Corpus, target: Target<'_>) -> Vec<Hint> {
             let who = q.said_by.first()?;
             Some(Hint {
                 at: q.close,
-                label: format!("— {}", corpus.analysis.speakers[*who as usize].name),
+                label: format!("— {}", corpus.analysis.speaker(*who).name),
             })
         })
         .collect()
@@ -47,7 +47,7 @@ pub fn lenses(corpus: &Corpus, target: Target<'_>) -> Vec<Lens> {
             };
             if let Some(&s) = q.said_by.first() {
                 title.push_str(" · ");
-                title.push_str(&corpus.analysis.speakers[s as usize].name);
+                title.push_str(&corpus.analysis.speaker(s).name);
             }
             Lens {
                 open: q.open,

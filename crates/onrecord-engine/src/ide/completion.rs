@@ -2,6 +2,7 @@
 //! the words typed so far, and the attribution the checker would write.
 
 use crate::check::{speaker_phrase, Corpus};
+use crate::ids::{QuoteId, SpeakerId};
 use crate::link;
 
 /// A source wording to offer while the user types a quotation.
@@ -9,9 +10,9 @@ use crate::link;
 pub struct Suggestion {
     /// The words from the first typed word to the end of the quotation.
     pub wording: String,
-    pub speaker: Option<u32>,
+    pub speaker: Option<SpeakerId>,
     /// The corpus quotation it comes from.
-    pub quote: u32,
+    pub quote: QuoteId,
 }
 
 impl Suggestion {
@@ -19,7 +20,7 @@ impl Suggestion {
     /// mark and, when the corpus names the speaker, the attribution in the
     /// words the checker's messages and fixes use (`an official`).
     pub fn completion(&self, corpus: &Corpus, close: char) -> String {
-        let Some(sp) = self.speaker.map(|x| &corpus.analysis.speakers[x as usize]) else {
+        let Some(sp) = self.speaker.map(|x| corpus.analysis.speaker(x)) else {
             return format!("{}{close}", self.wording);
         };
         let mut words = self.wording.clone();
@@ -51,7 +52,7 @@ pub fn suggest(corpus: &Corpus, typed: &str, limit: usize) -> Vec<Suggestion> {
     for members in &a.links.members {
         let qi = members[0] as usize;
         let q = &a.quotes[qi];
-        let doc = &a.docs[q.doc as usize];
+        let doc = a.doc(q.doc);
         let segs: Vec<(u32, u32)> = q.quote.segments.iter().map(|s| (s.start, s.end)).collect();
         let qw = link::quotation_words(&doc.text, &segs);
         let n = tw.len();
@@ -74,7 +75,7 @@ pub fn suggest(corpus: &Corpus, typed: &str, limit: usize) -> Vec<Suggestion> {
                     Suggestion {
                         wording,
                         speaker: q.speaker.as_ref().map(|s| s.speaker),
-                        quote: qi as u32,
+                        quote: QuoteId::new(qi),
                     },
                 ));
                 break;
@@ -129,9 +130,7 @@ pub fn completions(corpus: &Corpus, before: &str, limit: usize) -> Option<Comple
         .into_iter()
         .map(|s| Completion {
             label: super::short(&s.wording, 70),
-            speaker: s
-                .speaker
-                .map(|x| corpus.analysis.speakers[x as usize].name.clone()),
+            speaker: s.speaker.map(|x| corpus.analysis.speaker(x).name.clone()),
             insert: s.completion(corpus, close),
             wording: s.wording,
         })

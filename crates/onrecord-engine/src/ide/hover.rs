@@ -66,7 +66,7 @@ fn said_by_line(corpus: &Corpus, q: &QuoteCheck) -> String {
     let said = check::distinct_speakers(corpus, &q.said_by)
         .into_iter()
         .map(|s| {
-            let sp = &a.speakers[s as usize];
+            let sp = a.speaker(s);
             match &sp.role {
                 Some(r) if !sp.anonymous => format!("**{}** ({r})", sp.name),
                 _ => format!("**{}**", sp.name),
@@ -84,7 +84,7 @@ fn said_by_line(corpus: &Corpus, q: &QuoteCheck) -> String {
         if !q
             .said_by
             .iter()
-            .any(|&s| check::same_speaker(sp, &[], &a.speakers[s as usize]))
+            .any(|&s| check::same_speaker(sp, &[], a.speaker(s)))
         {
             let _ = write!(line, " · this text credits {}", sp.name);
         }
@@ -95,7 +95,7 @@ fn said_by_line(corpus: &Corpus, q: &QuoteCheck) -> String {
 /// One source in the hover: its title, outlet, place, and how it gives
 /// the speaker.
 fn source_line(corpus: &Corpus, s: &SourcePlace) -> String {
-    let d = &corpus.docs()[s.doc as usize];
+    let d = corpus.doc(s.doc);
     let file = d.path.rsplit('/').next().unwrap_or(&d.path);
     let outlet = d
         .meta
@@ -121,12 +121,12 @@ fn attribution(corpus: &Corpus, s: &SourcePlace) -> String {
     let a = &corpus.analysis;
     match (s.quote, s.speaker) {
         (Some(qi), Some(sp)) => {
-            let info = &a.quotes[qi as usize];
-            let name = &a.speakers[sp as usize].name;
+            let info = a.quote(qi);
+            let name = &a.speaker(sp).name;
             if info.quote.kind == Kind::Transcript {
                 return format!("transcript: {name}");
             }
-            let clause = check::attributing_clause(a, qi as usize)
+            let clause = check::attributing_clause(a, qi)
                 .map(|c| format!(": \u{201c}{}\u{201d}", c.replace('*', "\\*")))
                 .unwrap_or_default();
             let likely = info
@@ -143,7 +143,7 @@ fn attribution(corpus: &Corpus, s: &SourcePlace) -> String {
 
 /// A source's wording with the words that differ from the text in bold.
 fn marked_wording(corpus: &Corpus, s: &SourcePlace) -> String {
-    let raw = corpus.docs()[s.doc as usize].raw();
+    let raw = corpus.doc(s.doc).raw();
     let mut out = String::new();
     let mut at = s.start as usize;
     for &(ds, de) in &s.differs {

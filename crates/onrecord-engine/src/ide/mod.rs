@@ -7,6 +7,7 @@
 //! (UTF-8 bytes of the raw file) of the target or of a corpus article.
 
 use crate::check::DraftReport;
+use crate::ids::DocId;
 
 mod annotations;
 pub use annotations::*;
@@ -27,7 +28,7 @@ pub use symbols::*;
 pub enum Target<'a> {
     Draft(&'a DraftReport),
     /// A corpus article, by its index in the analysis.
-    Source(u32),
+    Source(DocId),
 }
 
 /// `text` on one line, cut to `max` characters with an ellipsis: for menus

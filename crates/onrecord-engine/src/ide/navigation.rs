@@ -51,7 +51,7 @@ pub fn related(corpus: &Corpus, q: &QuoteCheck) -> Vec<Related> {
         .map(|s| {
             let who = s.speaker.map_or_else(
                 || "no speaker given".to_string(),
-                |x| corpus.analysis.speakers[x as usize].name.clone(),
+                |x| corpus.analysis.speaker(x).name.clone(),
             );
             Related {
                 place: s.clone(),

@@ -3,22 +3,23 @@
 
 use super::Target;
 use crate::check::{Corpus, DraftSpeaker, QuoteCheck, SourcePlace, Status};
+use crate::ids::{DocId, QuoteId, SpeakerId};
 
 /// What the corpus says about one of its own quotations, in the shape of a
 /// draft's: for hovering and jumping from a source article.
-pub fn corpus_quote(corpus: &Corpus, qi: usize) -> QuoteCheck {
+pub fn corpus_quote(corpus: &Corpus, qi: QuoteId) -> QuoteCheck {
     let a = &corpus.analysis;
-    let q = &a.quotes[qi];
-    let doc = &a.docs[q.doc as usize];
+    let q = a.quote(qi);
+    let doc = a.doc(q.doc);
     let found = a.sources(qi);
     let mut sources: Vec<SourcePlace> = found
         .listed
         .into_iter()
         .map(|s| {
-            let sd = &a.docs[s.doc as usize];
+            let sd = a.doc(s.doc);
             let speaker = s
                 .quote
-                .and_then(|o| a.quotes[o as usize].speaker.as_ref().map(|x| x.speaker));
+                .and_then(|o| a.quote(o).speaker.as_ref().map(|x| x.speaker));
             SourcePlace {
                 doc: s.doc,
                 start: sd.raw_start(s.start),
@@ -37,7 +38,7 @@ pub fn corpus_quote(corpus: &Corpus, qi: usize) -> QuoteCheck {
         .collect();
     sources.sort_by_key(|s| (!s.primary, s.quote.is_none(), s.doc, s.start));
     let own = q.speaker.as_ref().map(|s| s.speaker);
-    let mut said_by: Vec<u32> = own.into_iter().collect();
+    let mut said_by: Vec<SpeakerId> = own.into_iter().collect();
     for s in &sources {
         if let Some(sp) = s.speaker {
             if !said_by.contains(&sp) {
@@ -57,7 +58,7 @@ pub fn corpus_quote(corpus: &Corpus, qi: usize) -> QuoteCheck {
             .collect(),
         text: q.quote.text(&doc.text),
         speaker: q.speaker.as_ref().map(|s| {
-            let e = &a.speakers[s.speaker as usize];
+            let e = a.speaker(s.speaker);
             DraftSpeaker {
                 name: e.name.clone(),
                 mention: s.mention.map(|(x, y)| (doc.raw_start(x), doc.raw_end(y))),
@@ -75,23 +76,23 @@ pub fn corpus_quote(corpus: &Corpus, qi: usize) -> QuoteCheck {
 }
 
 /// The corpus quotation at a file offset of a corpus article.
-pub fn corpus_quote_at(corpus: &Corpus, doc: u32, offset: u32) -> Option<usize> {
+pub fn corpus_quote_at(corpus: &Corpus, doc: DocId, offset: u32) -> Option<QuoteId> {
     let a = &corpus.analysis;
-    let d = &a.docs[doc as usize];
+    let d = a.doc(doc);
     a.doc_quotes(doc)
         .filter(|&i| {
-            let q = &a.quotes[i].quote;
+            let q = &a.quote(i).quote;
             d.raw_start(q.open) <= offset && offset <= d.raw_end(q.close)
         })
         // The innermost quotation: a quote inside a block wins.
         .min_by_key(|&i| {
-            let q = &a.quotes[i].quote;
+            let q = &a.quote(i).quote;
             q.close - q.open
         })
 }
 
 /// Corpus quotations whose words or speaker hold `query` (case-insensitive).
-pub fn search(corpus: &Corpus, query: &str, limit: usize) -> Vec<usize> {
+pub fn search(corpus: &Corpus, query: &str, limit: usize) -> Vec<QuoteId> {
     let a = &corpus.analysis;
     let q = query.trim().to_lowercase();
     let mut out = Vec::new();
@@ -99,17 +100,17 @@ pub fn search(corpus: &Corpus, query: &str, limit: usize) -> Vec<usize> {
         if out.len() == limit {
             break;
         }
-        let doc = &a.docs[info.doc as usize];
+        let doc = a.doc(info.doc);
         let speaker = info
             .speaker
             .as_ref()
-            .map(|s| a.speakers[s.speaker as usize].name.to_lowercase())
+            .map(|s| a.speaker(s.speaker).name.to_lowercase())
             .unwrap_or_default();
         if q.is_empty()
             || speaker.contains(&q)
             || info.quote.text(&doc.text).to_lowercase().contains(&q)
         {
-            out.push(i);
+            out.push(QuoteId::new(i));
         }
     }
     out

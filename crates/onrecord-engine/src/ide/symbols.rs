@@ -3,6 +3,7 @@
 
 use super::{quotes, search, short, Target};
 use crate::check::Corpus;
+use crate::ids::DocId;
 
 /// Characters of a quotation's words shown as a symbol's name.
 const NAME_CHARS: usize = 60;
@@ -13,7 +14,7 @@ const SEARCH_LIMIT: usize = 200;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Symbol {
     /// The corpus article, for a corpus search; `None` in an outline.
-    pub doc: Option<u32>,
+    pub doc: Option<DocId>,
     pub open: u32,
     pub close: u32,
     /// The words, shortened, in quotation marks.
@@ -34,7 +35,7 @@ pub fn document_symbols(corpus: &Corpus, target: Target<'_>) -> Vec<Symbol> {
             speaker: q.speaker.as_ref().map(|s| s.name.clone()).or_else(|| {
                 q.said_by
                     .first()
-                    .map(|&s| corpus.analysis.speakers[s as usize].name.clone())
+                    .map(|&s| corpus.analysis.speaker(s).name.clone())
             }),
         })
         .collect()
@@ -46,8 +47,8 @@ pub fn workspace_symbols(corpus: &Corpus, query: &str) -> Vec<Symbol> {
     search(corpus, query, SEARCH_LIMIT)
         .into_iter()
         .map(|qi| {
-            let info = &a.quotes[qi];
-            let doc = &a.docs[info.doc as usize];
+            let info = a.quote(qi);
+            let doc = a.doc(info.doc);
             Symbol {
                 doc: Some(info.doc),
                 open: doc.raw_start(info.quote.open),
@@ -56,7 +57,7 @@ pub fn workspace_symbols(corpus: &Corpus, query: &str) -> Vec<Symbol> {
                 speaker: info
                     .speaker
                     .as_ref()
-                    .map(|s| a.speakers[s.speaker as usize].name.clone()),
+                    .map(|s| a.speaker(s.speaker).name.clone()),
             }
         })
         .collect()

@@ -299,11 +299,11 @@ fn check_draft(
         out.said_by.push(
             q.said_by
                 .iter()
-                .map(|&s| speakers[s as usize].name.clone())
+                .map(|&s| speakers[s.index()].name.clone())
                 .collect(),
         );
         for &s in &q.said_by {
-            let sp = &speakers[s as usize];
+            let sp = &speakers[s.index()];
             out.said_by_surnames.push(surname(&sp.name));
             out.said_by_surnames
                 .extend(sp.aliases.iter().map(|a| surname(a)));

@@ -8,9 +8,9 @@
 //! person the Source names (for a pronoun, the person a referent table
 //! gives).
 
-use super::brat::{self, Article, Span};
+use super::brat::{self, Article, GoldAttribution, Span};
 use super::ratio;
-use onrecord_engine::attribute::Via;
+use onrecord_engine::attribute::{Speaker, Via};
 use onrecord_engine::corpus::{self, LoadOptions};
 use onrecord_engine::engine::{self, DocResult};
 use onrecord_engine::extract::Kind;
@@ -323,6 +323,9 @@ fn source_is_cue_word(text: &str, source: &[Span]) -> bool {
     matches!(words.as_slice(), [w] if onrecord_engine::lexicon::cue(w).is_some())
 }
 
+/// Judges one article: every gold direct quotation against the engine's
+/// reading, and the engine's quotations for precision (how many, how many
+/// an annotation covers, and those none covers).
 fn judge_article(
     ai: usize,
     a: &Article,
@@ -331,9 +334,9 @@ fn judge_article(
     let Some((_doc, r)) = doc_result(a) else {
         return (Vec::new(), 0, 0, Vec::new());
     };
-    let text = &a.text;
-    let quotes = &r.extraction.quotes;
-    let spans: Vec<Vec<Span>> = quotes
+    let spans: Vec<Vec<Span>> = r
+        .extraction
+        .quotes
         .iter()
         .map(|q| {
             q.segments
@@ -345,126 +348,186 @@ fn judge_article(
                 .collect()
         })
         .collect();
+    let judged = a
+        .attributions
+        .iter()
+        .filter_map(|g| {
+            let pieces = brat::direct_quote(&a.text, &g.content)?;
+            Some(judge_gold(ai, a, &r, &spans, g, pieces, referents))
+        })
+        .collect();
+    let (n, ok, extras) = precision(ai, a, &r, &spans);
+    (judged, n, ok, extras)
+}
+
+/// Judges one gold direct quotation (its `pieces`): whether the engine
+/// found it and, where it did and a Source is annotated, its speaker.
+fn judge_gold(
+    ai: usize,
+    a: &Article,
+    r: &DocResult,
+    spans: &[Vec<Span>],
+    g: &GoldAttribution,
+    pieces: Vec<Span>,
+    referents: &Referents,
+) -> Judged {
+    let text = &a.text;
+    let form = classify_source(text, &g.source);
+    let placement = placement(text, &pieces, &g.source, form);
+    let matched = match_pieces(r, spans, &pieces);
+    let found = matched.iter().all(Option::is_some);
+    let mut j = Judged {
+        article: ai,
+        pieces,
+        source: g.source.clone(),
+        cue: g.cue.clone(),
+        form,
+        placement,
+        found,
+        verdict: None,
+        pronoun_resolved: None,
+        engine_speaker: None,
+        engine_via: None,
+        engine_mention: None,
+        referent: None,
+        close_antecedent: None,
+    };
+    let source_text = g
+        .source
+        .iter()
+        .map(|s| &text[s.start as usize..s.end as usize])
+        .collect::<Vec<_>>()
+        .join(" ");
+    if form == SourceForm::Pronoun {
+        if let Some(s) = g.source.first() {
+            // The referent table is keyed by code point offset.
+            let start = text[..s.start as usize].chars().count();
+            j.referent = referents.get(&a.ann, start).map(str::to_string);
+        }
+    }
+    if found && form != SourceForm::Missing {
+        judge_speaker(&mut j, text, r, &matched, g, &source_text);
+    }
+    j
+}
+
+/// For each piece of a gold quotation, the engine quotation that covers
+/// most of it, if that is at least half of it. A fragment counts only for
+/// a short piece: a long piece it touches was not found.
+fn match_pieces(r: &DocResult, spans: &[Vec<Span>], pieces: &[Span]) -> Vec<Option<usize>> {
+    let quotes = &r.extraction.quotes;
     let overlap =
         |qi: usize, piece: &Span| -> u32 { spans[qi].iter().map(|s| s.overlap(piece)).sum() };
-    // Byte offset to code point offset, for the referent table's keys.
-    let char_of = |byte: u32| -> usize { text[..byte as usize].chars().count() };
-    let mut judged = Vec::new();
-    for g in &a.attributions {
-        let Some(pieces) = brat::direct_quote(text, &g.content) else {
-            continue;
-        };
-        let form = classify_source(text, &g.source);
-        let placement = placement(text, &pieces, &g.source, form);
-        let matched: Vec<Option<usize>> = pieces
-            .iter()
-            .map(|p| {
-                (0..quotes.len())
-                    .filter(|&qi| quotes[qi].kind != Kind::Fragment || p.len() < 40)
-                    .map(|qi| (overlap(qi, p), qi))
-                    .max()
-                    .filter(|&(o, _)| o * 2 >= p.len())
-                    .map(|(_, qi)| qi)
-            })
-            .collect();
-        let found = matched.iter().all(Option::is_some);
-        let mut j = Judged {
-            article: ai,
-            pieces: pieces.clone(),
-            source: g.source.clone(),
-            cue: g.cue.clone(),
-            form,
-            placement,
-            found,
-            verdict: None,
-            pronoun_resolved: None,
-            engine_speaker: None,
-            engine_via: None,
-            engine_mention: None,
-            referent: None,
-            close_antecedent: None,
-        };
-        let source_text = g
-            .source
-            .iter()
-            .map(|s| &text[s.start as usize..s.end as usize])
-            .collect::<Vec<_>>()
-            .join(" ");
-        if form == SourceForm::Pronoun {
-            if let Some(s) = g.source.first() {
-                j.referent = referents.get(&a.ann, char_of(s.start)).map(str::to_string);
-            }
-        }
-        if found && form != SourceForm::Missing {
-            let qi = matched
-                .iter()
-                .flatten()
-                .copied()
-                .find(|&qi| r.attribution.speakers[qi].is_some());
-            let sp = qi.and_then(|qi| r.attribution.speakers[qi].as_ref());
-            j.verdict = Some(match sp {
-                None => Verdict::Unknown,
-                Some(sp) => {
-                    let ent = &r.attribution.entities[sp.entity as usize];
-                    j.engine_speaker = Some(ent.name.clone());
-                    j.engine_via = Some(sp.via);
-                    j.close_antecedent = sp.antecedent.map(|a| a.close);
-                    j.engine_mention = sp.mention.map(|(s, e)| Span { start: s, end: e });
-                    let on_source = sp.mention.is_some_and(|(s, e)| {
-                        let m = Span { start: s, end: e };
-                        // `said Jo Roe, the architect of …`: a Source
-                        // that is the appositive of the named mention is that
-                        // person.
-                        let beside = |gs: &Span| {
-                            let gap = if m.end <= gs.start {
-                                text.get(m.end as usize..gs.start as usize)
-                            } else if gs.end <= m.start {
-                                text.get(gs.end as usize..m.start as usize)
-                            } else {
-                                None
-                            };
-                            gap.is_some_and(|g| g.trim() == ",")
-                        };
-                        // A few annotations swap the two spans (Source `said`,
-                        // Cue `Roe`): a Source that is one speech verb is
-                        // read with its Cue.
-                        let swapped = source_is_cue_word(text, &g.source)
-                            && g.cue.iter().any(|c| c.overlap(&m) > 0);
-                        g.source.iter().any(|gs| gs.overlap(&m) > 0 || beside(gs)) || swapped
-                    });
-                    let by_name = match form {
-                        SourceForm::Pronoun => j
-                            .referent
-                            .as_deref()
-                            .map(|rf| names_match(&ent.name, &ent.aliases, rf)),
-                        _ => Some(names_match(&ent.name, &ent.aliases, &source_text)),
-                    };
-                    if form == SourceForm::Pronoun {
-                        j.pronoun_resolved = by_name;
-                    }
-                    if on_source || by_name == Some(true) {
-                        Verdict::Right
-                    } else if by_name.is_none() && sp.mention.is_none() {
-                        // A pronoun whose referent nobody annotated, and a
-                        // speaker found elsewhere: nothing to judge by.
-                        j.verdict = None;
-                        judged.push(j);
-                        continue;
-                    } else {
-                        Verdict::Wrong
-                    }
-                }
-            });
-            if j.verdict == Some(Verdict::Unknown)
-                && form == SourceForm::Pronoun
-                && j.referent.is_some()
-            {
-                j.pronoun_resolved = Some(false);
-            }
-        }
-        judged.push(j);
+    pieces
+        .iter()
+        .map(|p| {
+            (0..quotes.len())
+                .filter(|&qi| quotes[qi].kind != Kind::Fragment || p.len() < 40)
+                .map(|qi| (overlap(qi, p), qi))
+                .max()
+                .filter(|&(o, _)| o * 2 >= p.len())
+                .map(|(_, qi)| qi)
+        })
+        .collect()
+}
+
+/// The verdict on a found quotation's speaker, from the first of its
+/// matched engine quotations that has one; and, for a pronoun Source with
+/// a known referent, whether the engine resolved it to that person.
+fn judge_speaker(
+    j: &mut Judged,
+    text: &str,
+    r: &DocResult,
+    matched: &[Option<usize>],
+    g: &GoldAttribution,
+    source_text: &str,
+) {
+    let qi = matched
+        .iter()
+        .flatten()
+        .copied()
+        .find(|&qi| r.attribution.speakers[qi].is_some());
+    j.verdict = match qi.and_then(|qi| r.attribution.speakers[qi].as_ref()) {
+        None => Some(Verdict::Unknown),
+        Some(sp) => named_verdict(j, text, r, sp, g, source_text),
+    };
+    if j.verdict == Some(Verdict::Unknown) && j.form == SourceForm::Pronoun && j.referent.is_some()
+    {
+        j.pronoun_resolved = Some(false);
     }
-    // Precision: engine quotations that overlap some annotated Content.
+}
+
+/// The verdict on a speaker the engine named, noting what the engine said
+/// in `j`. Right when the engine's mention lies on the Source or its name
+/// is the person the Source (or the pronoun's referent) names; none when
+/// there is nothing to judge by.
+fn named_verdict(
+    j: &mut Judged,
+    text: &str,
+    r: &DocResult,
+    sp: &Speaker,
+    g: &GoldAttribution,
+    source_text: &str,
+) -> Option<Verdict> {
+    let ent = &r.attribution.entities[sp.entity as usize];
+    j.engine_speaker = Some(ent.name.clone());
+    j.engine_via = Some(sp.via);
+    j.close_antecedent = sp.antecedent.map(|a| a.close);
+    j.engine_mention = sp.mention.map(|(s, e)| Span { start: s, end: e });
+    let on_source = sp
+        .mention
+        .is_some_and(|(s, e)| mention_on_source(text, g, Span { start: s, end: e }));
+    let by_name = match j.form {
+        SourceForm::Pronoun => j
+            .referent
+            .as_deref()
+            .map(|rf| names_match(&ent.name, &ent.aliases, rf)),
+        _ => Some(names_match(&ent.name, &ent.aliases, source_text)),
+    };
+    if j.form == SourceForm::Pronoun {
+        j.pronoun_resolved = by_name;
+    }
+    if on_source || by_name == Some(true) {
+        Some(Verdict::Right)
+    } else if by_name.is_none() && sp.mention.is_none() {
+        // A pronoun whose referent nobody annotated, and a speaker found
+        // elsewhere: nothing to judge by.
+        None
+    } else {
+        Some(Verdict::Wrong)
+    }
+}
+
+/// Whether the engine's mention `m` of the speaker is the annotated
+/// Source.
+fn mention_on_source(text: &str, g: &GoldAttribution, m: Span) -> bool {
+    // `said Jo Roe, the architect of …`: a Source that is the appositive
+    // of the named mention is that person.
+    let beside = |gs: &Span| {
+        let gap = if m.end <= gs.start {
+            text.get(m.end as usize..gs.start as usize)
+        } else if gs.end <= m.start {
+            text.get(gs.end as usize..m.start as usize)
+        } else {
+            None
+        };
+        gap.is_some_and(|g| g.trim() == ",")
+    };
+    // A few annotations swap the two spans (Source `said`, Cue `Roe`): a
+    // Source that is one speech verb is read with its Cue.
+    let swapped = source_is_cue_word(text, &g.source) && g.cue.iter().any(|c| c.overlap(&m) > 0);
+    g.source.iter().any(|gs| gs.overlap(&m) > 0 || beside(gs)) || swapped
+}
+
+/// Precision: how many engine quotations (not fragments) there are and
+/// how many overlap some annotated Content by half at least; those that
+/// do not are extras.
+fn precision(
+    ai: usize,
+    a: &Article,
+    r: &DocResult,
+    spans: &[Vec<Span>],
+) -> (usize, usize, Vec<Extra>) {
     let contents: Vec<Span> = a
         .attributions
         .iter()
@@ -473,7 +536,7 @@ fn judge_article(
     let mut n = 0;
     let mut ok = 0;
     let mut extras = Vec::new();
-    for (qi, q) in quotes.iter().enumerate() {
+    for (qi, q) in r.extraction.quotes.iter().enumerate() {
         if q.kind == Kind::Fragment {
             continue;
         }
@@ -495,5 +558,5 @@ fn judge_article(
             });
         }
     }
-    (judged, n, ok, extras)
+    (n, ok, extras)
 }

@@ -104,6 +104,21 @@ impl Evaluation {
     pub fn report(&self, errors: bool) -> String {
         let f = self.figures();
         let mut o = String::new();
+        self.write_headline(&f, &mut o);
+        self.write_by_placement(&mut o);
+        self.write_by_via(&mut o);
+        if errors {
+            self.write_missed(&mut o);
+            self.write_wrong_speakers(&mut o);
+            self.write_misresolved_pronouns(&mut o);
+            self.write_extras(&mut o);
+        }
+        o
+    }
+
+    /// The headline figures: extraction, speakers, and pronoun Sources,
+    /// these also by how close the name is to the pronoun.
+    fn write_headline(&self, f: &Figures, o: &mut String) {
         let _ = writeln!(
             o,
             "articles {}, gold direct quotations {}",
@@ -147,6 +162,11 @@ impl Evaluation {
                 v.len()
             );
         }
+    }
+
+    /// Speaker accuracy by where the article gives the speaker: which
+    /// ways of writing the engine reads well and which it does not.
+    fn write_by_placement(&self, o: &mut String) {
         let _ = writeln!(o, "speaker by how the article gives it:");
         let mut by: Vec<(Placement, usize, usize, usize)> = Vec::new();
         for j in self.judged.iter().filter(|j| j.verdict.is_some()) {
@@ -174,6 +194,11 @@ impl Evaluation {
                 n - r - w
             );
         }
+    }
+
+    /// Speaker accuracy by the engine's way of finding the speaker: which
+    /// of its rules are right how often.
+    fn write_by_via(&self, o: &mut String) {
         let _ = writeln!(o, "speaker by how the engine found it:");
         let mut vias: Vec<(String, usize, usize)> = Vec::new();
         for j in self.judged.iter().filter(|j| j.verdict.is_some()) {
@@ -197,77 +222,95 @@ impl Evaluation {
         for (v, n, r) in vias {
             let _ = writeln!(o, "  {:<32} {:.3} ({r}/{n})", v, ratio(r, n));
         }
-        if errors {
-            let _ = writeln!(o, "\nmissed quotations:");
-            for j in self.judged.iter().filter(|j| !j.found) {
-                let a = &self.articles[j.article];
-                let first = j.pieces[0];
-                let _ = writeln!(
-                    o,
-                    "  {}:{}  «{}»",
-                    a.name,
-                    self.line_of(j.article, first.start),
-                    self.snippet(j.article, first, 80)
-                );
-            }
-            let _ = writeln!(o, "\nwrong or missing speakers:");
-            for j in self
-                .judged
-                .iter()
-                .filter(|j| matches!(j.verdict, Some(Verdict::Wrong | Verdict::Unknown)))
-            {
-                let a = &self.articles[j.article];
-                let first = j.pieces[0];
-                let mention = j
-                    .engine_mention
-                    .map(|m| self.snippet(j.article, m, 40))
-                    .unwrap_or_default();
-                let _ = writeln!(
-                    o,
-                    "  {}:{}  [{}] gold «{}»{} engine {} {} «{}» | quote «{}»",
-                    a.name,
-                    self.line_of(j.article, first.start),
-                    j.placement.label(),
-                    self.clause(j),
-                    j.referent
-                        .as_ref()
-                        .map(|r| format!(" = {r}"))
-                        .unwrap_or_default(),
-                    j.engine_speaker.as_deref().unwrap_or("-"),
-                    j.engine_via.map(|v| format!("{v:?}")).unwrap_or_default(),
-                    mention,
-                    self.snippet(j.article, first, 50),
-                );
-            }
-            let _ = writeln!(o, "\npronouns resolved to someone else:");
-            for j in self
-                .judged
-                .iter()
-                .filter(|j| j.pronoun_resolved == Some(false) && j.verdict == Some(Verdict::Right))
-            {
-                let a = &self.articles[j.article];
-                let _ = writeln!(
-                    o,
-                    "  {}:{}  «{}» = {} engine {}",
-                    a.name,
-                    self.line_of(j.article, j.pieces[0].start),
-                    self.clause(j),
-                    j.referent.as_deref().unwrap_or("-"),
-                    j.engine_speaker.as_deref().unwrap_or("-"),
-                );
-            }
-            let _ = writeln!(o, "\nengine quotations no annotation covers:");
-            for x in &self.extras {
-                let a = &self.articles[x.article];
-                let _ = writeln!(
-                    o,
-                    "  {}:{}  «{}»",
-                    a.name,
-                    self.line_of(x.article, x.span.start),
-                    self.snippet(x.article, x.span, 80)
-                );
-            }
+    }
+
+    /// Every gold quotation the engine did not find.
+    fn write_missed(&self, o: &mut String) {
+        let _ = writeln!(o, "\nmissed quotations:");
+        for j in self.judged.iter().filter(|j| !j.found) {
+            let a = &self.articles[j.article];
+            let first = j.pieces[0];
+            let _ = writeln!(
+                o,
+                "  {}:{}  «{}»",
+                a.name,
+                self.line_of(j.article, first.start),
+                self.snippet(j.article, first, 80)
+            );
         }
-        o
+    }
+
+    /// Every found quotation whose speaker the engine got wrong or did
+    /// not give: the gold clause beside the engine's speaker, how it
+    /// found it, and the mention it read.
+    fn write_wrong_speakers(&self, o: &mut String) {
+        let _ = writeln!(o, "\nwrong or missing speakers:");
+        for j in self
+            .judged
+            .iter()
+            .filter(|j| matches!(j.verdict, Some(Verdict::Wrong | Verdict::Unknown)))
+        {
+            let a = &self.articles[j.article];
+            let first = j.pieces[0];
+            let mention = j
+                .engine_mention
+                .map(|m| self.snippet(j.article, m, 40))
+                .unwrap_or_default();
+            let _ = writeln!(
+                o,
+                "  {}:{}  [{}] gold «{}»{} engine {} {} «{}» | quote «{}»",
+                a.name,
+                self.line_of(j.article, first.start),
+                j.placement.label(),
+                self.clause(j),
+                j.referent
+                    .as_ref()
+                    .map(|r| format!(" = {r}"))
+                    .unwrap_or_default(),
+                j.engine_speaker.as_deref().unwrap_or("-"),
+                j.engine_via.map(|v| format!("{v:?}")).unwrap_or_default(),
+                mention,
+                self.snippet(j.article, first, 50),
+            );
+        }
+    }
+
+    /// Pronoun Sources judged right because the engine's mention is the
+    /// pronoun, though it resolved the pronoun to someone other than the
+    /// referent.
+    fn write_misresolved_pronouns(&self, o: &mut String) {
+        let _ = writeln!(o, "\npronouns resolved to someone else:");
+        for j in self
+            .judged
+            .iter()
+            .filter(|j| j.pronoun_resolved == Some(false) && j.verdict == Some(Verdict::Right))
+        {
+            let a = &self.articles[j.article];
+            let _ = writeln!(
+                o,
+                "  {}:{}  «{}» = {} engine {}",
+                a.name,
+                self.line_of(j.article, j.pieces[0].start),
+                self.clause(j),
+                j.referent.as_deref().unwrap_or("-"),
+                j.engine_speaker.as_deref().unwrap_or("-"),
+            );
+        }
+    }
+
+    /// Every engine quotation no annotated Content covers: the misses of
+    /// precision.
+    fn write_extras(&self, o: &mut String) {
+        let _ = writeln!(o, "\nengine quotations no annotation covers:");
+        for x in &self.extras {
+            let a = &self.articles[x.article];
+            let _ = writeln!(
+                o,
+                "  {}:{}  «{}»",
+                a.name,
+                self.line_of(x.article, x.span.start),
+                self.snippet(x.article, x.span, 80)
+            );
+        }
     }
 }

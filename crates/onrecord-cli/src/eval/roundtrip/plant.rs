@@ -180,6 +180,10 @@ pub fn invented(rng: &mut Rng) -> String {
 }
 
 /// The surname of a name: its last word, lowercase, without punctuation.
+/// Not the engine's `attribute::surname_key`, which splits at single
+/// spaces only and keeps punctuation (`Jr.`, `Roe,`): here a name's
+/// surname must equal the one in the sources whatever punctuation follows
+/// it.
 pub(super) fn surname(name: &str) -> String {
     name.split_whitespace()
         .next_back()

@@ -85,8 +85,32 @@ impl RoundTrip {
     /// the detection rate, and with `errors` every false alarm and miss.
     pub fn report(&self, errors: bool) -> String {
         let f = self.figures();
-        let s = &self.skipped;
         let mut o = String::new();
+        self.write_counts(&mut o);
+        self.write_correct(&mut o);
+        self.write_planted(&f, &mut o);
+        let _ = writeln!(
+            o,
+            "\noverall false-alarm rate {:.3} ({}/{} correct sentences)",
+            f.false_alarm_rate, f.false_alarms, f.sentences
+        );
+        let dets: Vec<String> = f
+            .detection
+            .iter()
+            .map(|(p, _, _, r)| format!("{} {:.3}", p.label(), r))
+            .collect();
+        let _ = writeln!(o, "detection: {}", dets.join(", "));
+
+        if errors {
+            self.write_errors(&mut o);
+        }
+        o
+    }
+
+    /// How many gold quotations were round-tripped, and how many were
+    /// left out and why: the rates below are of the round-tripped only.
+    fn write_counts(&self, o: &mut String) {
+        let s = &self.skipped;
         let _ = writeln!(
             o,
             "articles {}, gold direct quotations {}, round-tripped {} (named speaker, {}+ words)",
@@ -106,11 +130,17 @@ impl RoundTrip {
             "pronoun-next-sentence uses she for {she}, he for {}",
             self.cases.len() - she
         );
+    }
+
+    /// The false alarms on correct drafts: per style, for all, apart for
+    /// quotations of one piece and of pieces joined (a joined draft quotes
+    /// as one what the article quotes in parts), and the
+    /// information-level findings, which count as no alarm.
+    fn write_correct(&self, o: &mut String) {
         let _ = writeln!(
             o,
             "\ncorrect drafts: false alarm = a finding at warning or above"
         );
-        let codes = Code::ALL;
         let _ = writeln!(
             o,
             "  {:<22} {:>7} {:>6} {:>7}  {:>12} {:>8} {:>13} {:>7}  {:>6}",
@@ -124,32 +154,6 @@ impl RoundTrip {
             "unknown",
             "info"
         );
-        let row = |label: &str, set: &[&Outcome], o: &mut String| {
-            let n = set.len();
-            let fa = set.iter().filter(|x| x.false_alarm()).count();
-            let by: Vec<usize> = codes
-                .iter()
-                .map(|&c| {
-                    set.iter()
-                        .filter(|x| x.warnings().any(|w| w.0 == c))
-                        .count()
-                })
-                .collect();
-            let info = set.iter().filter(|x| x.infos().next().is_some()).count();
-            let _ = writeln!(
-                o,
-                "  {:<22} {:>7} {:>6} {:>7.3}  {:>12} {:>8} {:>13} {:>7}  {:>6}",
-                label,
-                n,
-                fa,
-                ratio(fa, n),
-                by[0],
-                by[1],
-                by[2],
-                by[3],
-                info
-            );
-        };
         let mut all: Vec<&Outcome> = Vec::new();
         for style in Style::ALL {
             let set: Vec<&Outcome> = self
@@ -157,10 +161,10 @@ impl RoundTrip {
                 .iter()
                 .filter(|x| x.test == Test::Correct(style))
                 .collect();
-            row(style.label(), &set, &mut o);
+            alarm_row(o, style.label(), &set);
             all.extend(set);
         }
-        row("all", &all, &mut o);
+        alarm_row(o, "all", &all);
         let one: Vec<&Outcome> = all
             .iter()
             .copied()
@@ -171,8 +175,8 @@ impl RoundTrip {
             .copied()
             .filter(|x| self.cases[x.case].pieces > 1)
             .collect();
-        row("  of one piece", &one, &mut o);
-        row("  of pieces joined", &several, &mut o);
+        alarm_row(o, "  of one piece", &one);
+        alarm_row(o, "  of pieces joined", &several);
         let _ = writeln!(
             o,
             "  quotations of one piece only ({} of {} round-tripped):",
@@ -185,32 +189,14 @@ impl RoundTrip {
                 .copied()
                 .filter(|x| x.test == Test::Correct(style))
                 .collect();
-            row(&format!("  {}", style.label()), &set, &mut o);
+            alarm_row(o, &format!("  {}", style.label()), &set);
         }
-        let mut info_codes: Vec<(Code, usize)> = Vec::new();
-        for x in &all {
-            for (c, _, _) in x.infos() {
-                match info_codes.iter_mut().find(|e| e.0 == *c) {
-                    Some(e) => e.1 += 1,
-                    None => info_codes.push((*c, 1)),
-                }
-            }
-        }
-        info_codes.sort();
-        let _ = writeln!(
-            o,
-            "  information-level findings on correct drafts: {}",
-            if info_codes.is_empty() {
-                "none".to_string()
-            } else {
-                info_codes
-                    .iter()
-                    .map(|(c, n)| format!("{c} {n}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            }
-        );
+        write_info_codes(o, &all);
+    }
 
+    /// Per planted kind: how many were planted and detected, and what
+    /// the rate alone does not say (see [`RoundTrip::planted_notes`]).
+    fn write_planted(&self, f: &Figures, o: &mut String) {
         let _ = writeln!(
             o,
             "\nplanted errors (on the after style): detected = a finding with the expected code"
@@ -221,54 +207,7 @@ impl RoundTrip {
             "kind", "expected", "planted", "detected", "rate"
         );
         for (p, d, n, r) in &f.detection {
-            let mut instead: Vec<(String, usize)> = Vec::new();
-            for x in self
-                .outcomes
-                .iter()
-                .filter(|x| x.test == Test::Planted(*p) && !x.detected(p.expected()))
-            {
-                let mut key: Vec<&str> = x.findings.iter().map(|f| f.0.as_str()).collect();
-                key.sort();
-                key.dedup();
-                let key = if key.is_empty() {
-                    "nothing".to_string()
-                } else {
-                    key.join("+")
-                };
-                match instead.iter_mut().find(|e| e.0 == key) {
-                    Some(e) => e.1 += 1,
-                    None => instead.push((key, 1)),
-                }
-            }
-            instead.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            let not = self.not_planted.iter().filter(|x| x.0 == *p).count();
-            let mut extra = instead
-                .iter()
-                .map(|(k, n)| format!("{k} {n}"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            if *p == Plant::WrongSpeaker {
-                // The checker can only tell a wrong speaker from the right
-                // one where the sources name someone.
-                let named: Vec<&Outcome> = self
-                    .outcomes
-                    .iter()
-                    .filter(|x| {
-                        x.test == Test::Planted(*p) && x.said_by.iter().any(|s| !s.is_empty())
-                    })
-                    .collect();
-                let found = named.iter().filter(|x| x.detected(p.expected())).count();
-                let _ = write!(
-                    extra,
-                    "; sources name no speaker for {}; where they name one {:.3} ({found}/{})",
-                    n - named.len(),
-                    ratio(found, named.len()),
-                    named.len()
-                );
-            }
-            if not > 0 {
-                let _ = write!(extra, "; not planted: {not}");
-            }
+            let extra = self.planted_notes(*p, *n);
             let line = format!(
                 "  {:<20} {:<20} {:>7} {:>8} {:>7.3}  {}",
                 p.label(),
@@ -280,43 +219,151 @@ impl RoundTrip {
             );
             let _ = writeln!(o, "{}", line.trim_end());
         }
-        let _ = writeln!(
-            o,
-            "\noverall false-alarm rate {:.3} ({}/{} correct sentences)",
-            f.false_alarm_rate, f.false_alarms, f.sentences
-        );
-        let dets: Vec<String> = f
-            .detection
-            .iter()
-            .map(|(p, _, _, r)| format!("{} {:.3}", p.label(), r))
-            .collect();
-        let _ = writeln!(o, "detection: {}", dets.join(", "));
+    }
 
-        if errors {
-            let _ = writeln!(o, "\nfalse alarms:");
-            for x in self
+    /// The notes on kind `p` (`n` planted): what was found instead on
+    /// the misses; for a wrong speaker, the rate where the sources name
+    /// someone, since only there can the checker tell; and how many cases
+    /// it could not be planted in.
+    fn planted_notes(&self, p: Plant, n: usize) -> String {
+        let instead = self.found_instead(p);
+        let not = self.not_planted.iter().filter(|x| x.0 == p).count();
+        let mut extra = instead
+            .iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        if p == Plant::WrongSpeaker {
+            // The checker can only tell a wrong speaker from the right
+            // one where the sources name someone.
+            let named: Vec<&Outcome> = self
                 .outcomes
                 .iter()
-                .filter(|x| matches!(x.test, Test::Correct(_)) && x.false_alarm())
-            {
-                let Test::Correct(style) = x.test else {
-                    continue;
-                };
-                let _ = writeln!(o, "  [{}] {}", style.label(), self.where_(x));
-                self.describe(x, &mut o);
-            }
-            let _ = writeln!(o, "\nmissed detections:");
-            for x in &self.outcomes {
-                let Test::Planted(p) = x.test else {
-                    continue;
-                };
-                if x.detected(p.expected()) {
-                    continue;
-                }
-                let _ = writeln!(o, "  [{}] {}", p.label(), self.where_(x));
-                self.describe(x, &mut o);
+                .filter(|x| x.test == Test::Planted(p) && x.said_by.iter().any(|s| !s.is_empty()))
+                .collect();
+            let found = named.iter().filter(|x| x.detected(p.expected())).count();
+            let _ = write!(
+                extra,
+                "; sources name no speaker for {}; where they name one {:.3} ({found}/{})",
+                n - named.len(),
+                ratio(found, named.len()),
+                named.len()
+            );
+        }
+        if not > 0 {
+            let _ = write!(extra, "; not planted: {not}");
+        }
+        extra
+    }
+
+    /// On the missed plants of kind `p`: each set of codes found instead
+    /// (`nothing` for none) and how often, most frequent first.
+    fn found_instead(&self, p: Plant) -> Vec<(String, usize)> {
+        let mut instead: Vec<(String, usize)> = Vec::new();
+        for x in self
+            .outcomes
+            .iter()
+            .filter(|x| x.test == Test::Planted(p) && !x.detected(p.expected()))
+        {
+            let mut key: Vec<&str> = x.findings.iter().map(|f| f.0.as_str()).collect();
+            key.sort();
+            key.dedup();
+            let key = if key.is_empty() {
+                "nothing".to_string()
+            } else {
+                key.join("+")
+            };
+            match instead.iter_mut().find(|e| e.0 == key) {
+                Some(e) => e.1 += 1,
+                None => instead.push((key, 1)),
             }
         }
-        o
+        instead.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        instead
     }
+
+    /// Every false alarm and every missed plant, with the draft and what
+    /// the checker read in it.
+    fn write_errors(&self, o: &mut String) {
+        let _ = writeln!(o, "\nfalse alarms:");
+        for x in self
+            .outcomes
+            .iter()
+            .filter(|x| matches!(x.test, Test::Correct(_)) && x.false_alarm())
+        {
+            let Test::Correct(style) = x.test else {
+                continue;
+            };
+            let _ = writeln!(o, "  [{}] {}", style.label(), self.where_(x));
+            self.describe(x, o);
+        }
+        let _ = writeln!(o, "\nmissed detections:");
+        for x in &self.outcomes {
+            let Test::Planted(p) = x.test else {
+                continue;
+            };
+            if x.detected(p.expected()) {
+                continue;
+            }
+            let _ = writeln!(o, "  [{}] {}", p.label(), self.where_(x));
+            self.describe(x, o);
+        }
+    }
+}
+
+/// One row of the false-alarm table: the drafts checked, those with an
+/// alarm and the rate, the drafts with a warning of each code, and those
+/// with an information-level finding.
+fn alarm_row(o: &mut String, label: &str, set: &[&Outcome]) {
+    let n = set.len();
+    let fa = set.iter().filter(|x| x.false_alarm()).count();
+    let by: Vec<usize> = Code::ALL
+        .iter()
+        .map(|&c| {
+            set.iter()
+                .filter(|x| x.warnings().any(|w| w.0 == c))
+                .count()
+        })
+        .collect();
+    let info = set.iter().filter(|x| x.infos().next().is_some()).count();
+    let _ = writeln!(
+        o,
+        "  {:<22} {:>7} {:>6} {:>7.3}  {:>12} {:>8} {:>13} {:>7}  {:>6}",
+        label,
+        n,
+        fa,
+        ratio(fa, n),
+        by[0],
+        by[1],
+        by[2],
+        by[3],
+        info
+    );
+}
+
+/// The information-level findings on the correct drafts, by code.
+fn write_info_codes(o: &mut String, all: &[&Outcome]) {
+    let mut info_codes: Vec<(Code, usize)> = Vec::new();
+    for x in all {
+        for (c, _, _) in x.infos() {
+            match info_codes.iter_mut().find(|e| e.0 == *c) {
+                Some(e) => e.1 += 1,
+                None => info_codes.push((*c, 1)),
+            }
+        }
+    }
+    info_codes.sort();
+    let _ = writeln!(
+        o,
+        "  information-level findings on correct drafts: {}",
+        if info_codes.is_empty() {
+            "none".to_string()
+        } else {
+            info_codes
+                .iter()
+                .map(|(c, n)| format!("{c} {n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    );
 }

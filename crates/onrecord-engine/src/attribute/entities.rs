@@ -7,6 +7,50 @@ use super::*;
 impl<'a> Ctx<'a> {
     /// Turns a noun phrase into an entity, creating or merging as needed.
     pub(super) fn resolve_np(&mut self, np: &Np, sentence_subjects: &[Subject]) -> Option<u32> {
+        let toks = self.np_words(np);
+        if toks.is_empty() {
+            return None;
+        }
+        let lowers: Vec<String> = toks.iter().map(|&i| self.lower_of(i)).collect();
+        if toks.len() == 1 {
+            if let Some(p) = lexicon::pronoun(&lowers[0]) {
+                let e = self.resolve_pronoun(p, sentence_subjects, np.first);
+                if let (Some(e), Pronoun::He | Pronoun::She) = (e, p) {
+                    let span = self.name_behind(np.first);
+                    self.note_mention(e, np.first, MentionRole::Plain, span);
+                }
+                return e;
+            }
+        }
+        let det = lexicon::determiner(&lowers[0]);
+        let name_start = self.name_start(&toks, &lowers);
+        let name_toks = &toks[name_start..];
+        let role_toks = &toks[..name_start];
+        let role_lowers = &lowers[..name_start];
+        let gender = role_lowers
+            .iter()
+            .find_map(|l| lexicon::title_gender(l.trim_end_matches('.')));
+        let head = role_lowers
+            .iter()
+            .rev()
+            .find(|l| lexicon::is_person_role(l) || lexicon::is_org_head(l))
+            .cloned();
+        let role_text = role_toks
+            .iter()
+            .filter(|&&i| lexicon::determiner(&self.lower_of(i)).is_none())
+            .map(|&i| self.w_dotted(i))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let role = Some(role_text).filter(|r| !r.is_empty() && head.is_some());
+        if !name_toks.is_empty() {
+            return Some(self.resolve_name(name_toks, det, role, head, gender));
+        }
+        self.resolve_description(np, sentence_subjects, det, head?, role)
+    }
+
+    /// The words of a noun phrase that can name its speaker: without a
+    /// generational suffix, and without an `of` phrase after a name.
+    fn np_words(&self, np: &Np) -> Vec<usize> {
         let mut toks: Vec<usize> = (np.first..=np.last).filter(|&i| self.is_word(i)).collect();
         // `James Comey Jr.`: a generational suffix is not the surname.
         while toks.len() > 1 && lexicon::is_name_suffix(&self.lower_of(toks[toks.len() - 1])) {
@@ -29,48 +73,16 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        if toks.is_empty() {
-            return None;
-        }
-        let lowers: Vec<String> = toks.iter().map(|&i| self.lower_of(i)).collect();
-        if toks.len() == 1 {
-            if let Some(p) = lexicon::pronoun(&lowers[0]) {
-                let e = self.resolve_pronoun(p, sentence_subjects, np.first);
-                if let (Some(e), Pronoun::He | Pronoun::She) = (e, p) {
-                    let span = self.name_behind(np.first);
-                    self.note_mention(e, np.first, MentionRole::Plain, span);
-                }
-                return e;
-            }
-        }
-        let det = lexicon::determiner(&lowers[0]);
-        // The name: the capitalised words after the last title or role word.
+        toks
+    }
+
+    /// Where the name starts among a phrase's words: the capitalised words
+    /// after the last title or role word (`toks.len()` when there is none).
+    fn name_start(&self, toks: &[usize], lowers: &[String]) -> usize {
         let mut name_start = toks.len();
         for k in (0..toks.len()).rev() {
             let i = toks[k];
             let l = &lowers[k];
-            // `Mr. King`, `Ms. Judge`: after an honorific, a title word is
-            // the surname.
-            let after_honorific = k > 0
-                && k + 1 == toks.len()
-                && lexicon::is_title_abbreviation(lowers[k - 1].trim_end_matches('.'));
-            // `Sandy King`, `Mary Bishop`: after a first name, a role word
-            // is a surname.
-            let after_first_name = k > 0
-                && k + 1 == toks.len()
-                && self.cap(i)
-                && self.cap(toks[k - 1])
-                && (lexicon::first_name_gender(self.w(toks[k - 1])).is_some()
-                    || (self.lex(toks[k - 1]).class.is_empty()
-                        && self.toks[toks[k - 1]].flags & ALLCAPS == 0));
-            // `Baker said` after `Brian Baker`: a role word that is the
-            // surname of someone the article has named.
-            let known_surname = k + 1 == toks.len()
-                && self.cap(i)
-                && self.with_surname(l).iter().any(|&e| {
-                    let ent = &self.entities[e as usize];
-                    !ent.anonymous && ent.kind == EntityKind::Person && ent.name.contains(' ')
-                });
             // `Commission on Harbour Safety`: a small word inside an
             // organisation's name.
             let inside_org = k > 0
@@ -82,10 +94,8 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if !self.cap(i)
-                || (!after_honorific
-                    && !after_first_name
-                    && !known_surname
-                    && (lexicon::is_title_word(l) || lexicon::is_person_role(l)))
+                || ((lexicon::is_title_word(l) || lexicon::is_person_role(l))
+                    && !self.role_word_is_surname(toks, lowers, k))
                 || (lexicon::determiner(l).is_some()
                     && !(lexicon::is_initials(self.w(i)) && self.inner_period(i + 1)))
             {
@@ -94,78 +104,114 @@ impl<'a> Ctx<'a> {
             name_start = k;
         }
         if name_start < toks.len() && name_start > 0 && lowers[name_start - 1] == "of" {
-            // `Secretary of Homeland Security Jeh Johnson`: the name starts at
-            // a known first name, else it is the last two words.
-            let rest = toks.len() - name_start;
-            let titled = name_start >= 2 && {
-                let b = lowers[name_start - 2].trim_end_matches('.');
-                lexicon::is_title(b) || lexicon::is_person_role(b)
-            };
-            let first_name = (name_start..toks.len()).find(|&k| {
-                lexicon::first_name_gender(self.w(toks[k])).is_some() && k + 1 < toks.len()
+            name_start = self.name_start_after_of(toks, lowers, name_start);
+        }
+        name_start
+    }
+
+    /// Whether the last word of a phrase, a title or role word, is a
+    /// surname there.
+    fn role_word_is_surname(&self, toks: &[usize], lowers: &[String], k: usize) -> bool {
+        let i = toks[k];
+        // `Mr. King`, `Ms. Judge`: after an honorific, a title word is
+        // the surname.
+        let after_honorific = k > 0
+            && k + 1 == toks.len()
+            && lexicon::is_title_abbreviation(lowers[k - 1].trim_end_matches('.'));
+        // `Sandy King`, `Mary Bishop`: after a first name, a role word
+        // is a surname.
+        let after_first_name = k > 0
+            && k + 1 == toks.len()
+            && self.cap(i)
+            && self.cap(toks[k - 1])
+            && (lexicon::first_name_gender(self.w(toks[k - 1])).is_some()
+                || (self.lex(toks[k - 1]).class.is_empty()
+                    && self.toks[toks[k - 1]].flags & ALLCAPS == 0));
+        // `Baker said` after `Brian Baker`: a role word that is the
+        // surname of someone the article has named.
+        let known_surname = k + 1 == toks.len()
+            && self.cap(i)
+            && self.with_surname(&lowers[k]).iter().any(|&e| {
+                let ent = &self.entities[e as usize];
+                !ent.anonymous && ent.kind == EntityKind::Person && ent.name.contains(' ')
             });
-            name_start = match first_name {
-                _ if !titled => 0,
-                Some(k) => k,
-                None if rest > 2 => toks.len() - 2,
-                None => name_start,
-            };
+        after_honorific || after_first_name || known_surname
+    }
+
+    /// `Secretary of Homeland Security Jeh Johnson`: after a title's `of`,
+    /// the name starts at a known first name, else it is the last two
+    /// words.
+    fn name_start_after_of(&self, toks: &[usize], lowers: &[String], name_start: usize) -> usize {
+        let rest = toks.len() - name_start;
+        let titled = name_start >= 2 && {
+            let b = lowers[name_start - 2].trim_end_matches('.');
+            lexicon::is_title(b) || lexicon::is_person_role(b)
+        };
+        let first_name = (name_start..toks.len())
+            .find(|&k| lexicon::first_name_gender(self.w(toks[k])).is_some() && k + 1 < toks.len());
+        match first_name {
+            _ if !titled => 0,
+            Some(k) => k,
+            None if rest > 2 => toks.len() - 2,
+            None => name_start,
         }
-        let name_toks = &toks[name_start..];
-        let role_toks = &toks[..name_start];
-        let role_lowers = &lowers[..name_start];
-        let gender = role_lowers
+    }
+
+    /// The entity a phrase's name words stand for, of the kind they read
+    /// as: an organisation, a person, or either.
+    fn resolve_name(
+        &mut self,
+        name_toks: &[usize],
+        det: Option<Definiteness>,
+        role: Option<String>,
+        head: Option<String>,
+        gender: Option<Gender>,
+    ) -> u32 {
+        let words: Vec<String> = name_toks
             .iter()
-            .find_map(|l| lexicon::title_gender(l.trim_end_matches('.')));
-        let head = role_lowers
+            .map(|&i| {
+                // `Roe's said` is `Roe has said`: the name is Roe.
+                let w = display_word(strip_possessive(self.w(i)).0);
+                // `Janet L. Moreau`: an initial keeps its period.
+                if lexicon::is_initials(&w) || self.inner_period(i + 1) {
+                    format!("{w}.")
+                } else {
+                    w
+                }
+            })
+            .collect();
+        let org = name_toks
             .iter()
-            .rev()
-            .find(|l| lexicon::is_person_role(l) || lexicon::is_org_head(l))
-            .cloned();
-        let role_text = role_toks
-            .iter()
-            .filter(|&&i| lexicon::determiner(&self.lower_of(i)).is_none())
-            .map(|&i| self.w_dotted(i))
-            .collect::<Vec<_>>()
-            .join(" ");
-        let role = Some(role_text).filter(|r| !r.is_empty() && head.is_some());
-        if !name_toks.is_empty() {
-            let words: Vec<String> = name_toks
-                .iter()
-                .map(|&i| {
-                    // `Roe's said` is `Roe has said`: the name is Roe.
-                    let w = display_word(strip_possessive(self.w(i)).0);
-                    // `Janet L. Moreau`: an initial keeps its period.
-                    if lexicon::is_initials(&w) || self.inner_period(i + 1) {
-                        format!("{w}.")
-                    } else {
-                        w
-                    }
-                })
-                .collect();
-            let org = name_toks
-                .iter()
-                .any(|&i| lexicon::is_org_word(&self.lower_of(i)))
-                || name_toks
-                    .last()
-                    .is_some_and(|&i| lexicon::is_group_plural(&self.lower_of(i)))
-                || lexicon::is_place(&words.join(" ").to_lowercase())
-                || (det == Some(Definiteness::Definite) && role.is_none());
-            let person = !org
-                && (words.len() >= 2
-                    || gender.is_some()
-                    || head.as_deref().is_some_and(lexicon::is_person_role));
-            let kind = if org {
-                EntityKind::Organization
-            } else if person {
-                EntityKind::Person
-            } else {
-                EntityKind::Unknown
-            };
-            return Some(self.named(words, kind, role, head, gender));
-        }
-        // A description: `the official`, `a senior administration official`.
-        let head = head?;
+            .any(|&i| lexicon::is_org_word(&self.lower_of(i)))
+            || name_toks
+                .last()
+                .is_some_and(|&i| lexicon::is_group_plural(&self.lower_of(i)))
+            || lexicon::is_place(&words.join(" ").to_lowercase())
+            || (det == Some(Definiteness::Definite) && role.is_none());
+        let person = !org
+            && (words.len() >= 2
+                || gender.is_some()
+                || head.as_deref().is_some_and(lexicon::is_person_role));
+        let kind = if org {
+            EntityKind::Organization
+        } else if person {
+            EntityKind::Person
+        } else {
+            EntityKind::Unknown
+        };
+        self.named(words, kind, role, head, gender)
+    }
+
+    /// A description: `the official`, `a senior administration official`,
+    /// or a document that speaks for its owner.
+    fn resolve_description(
+        &mut self,
+        np: &Np,
+        sentence_subjects: &[Subject],
+        det: Option<Definiteness>,
+        head: String,
+        role: Option<String>,
+    ) -> Option<u32> {
         // A document speaks for whoever owns it: `her statement said`, `the
         // union's letter said`.
         if lexicon::is_document(&head) {
@@ -175,49 +221,52 @@ impl<'a> Ctx<'a> {
         }
         let desc = role?;
         let person = lexicon::is_person_role(&head);
-        match det {
-            Some(Definiteness::Definite) => {
-                if let Some(e) = self.recent_with_head(&head) {
-                    self.note_description(e, &desc);
-                    return Some(e);
-                }
-                // `Ivo Marek says … The veteran harbour master
-                // noted`: a definite description that fits nobody yet is
-                // the person named in the sentence before.
-                if person && !is_plural_role(&head) {
-                    if let Some(e) = self.named_just_before(&head) {
-                        let ent = &mut self.entities[e as usize];
-                        if !ent.heads.contains(&head) {
-                            ent.heads.push(head.clone());
-                        }
-                        if ent.role.is_none() {
-                            ent.role = Some(desc.clone());
-                        }
-                        return Some(e);
-                    }
-                }
-            }
-            _ => {
-                // `a US official … a US official`: the same description again;
-                // `an arms control official` after `a State Department
-                // official` is someone else.
-                if let Some(e) = self.anonymous_with_head(&head) {
-                    let mut described = self.entities[e as usize]
-                        .aliases
-                        .iter()
-                        .filter(|a| a.contains(' '))
-                        .peekable();
-                    let fits = described.peek().is_none()
-                        || described
-                            .any(|a| description_within(&desc, a) || description_within(a, &desc));
-                    if fits {
-                        self.note_description(e, &desc);
-                        return Some(e);
-                    }
-                }
-            }
+        let found = match det {
+            Some(Definiteness::Definite) => self.definite_description(&head, &desc, person),
+            _ => self.repeated_description(&head, &desc),
+        };
+        Some(found.unwrap_or_else(|| self.push_description(desc, head, person)))
+    }
+
+    /// `the official`: the latest speaker with that head, else the person
+    /// named in the sentence before (`Ivo Marek says … The veteran harbour
+    /// master noted`), who takes the description.
+    fn definite_description(&mut self, head: &str, desc: &str, person: bool) -> Option<u32> {
+        if let Some(e) = self.recent_with_head(head) {
+            self.note_description(e, desc);
+            return Some(e);
         }
-        Some(self.push_description(desc, head, person))
+        if !person || is_plural_role(head) {
+            return None;
+        }
+        let e = self.named_just_before(head)?;
+        let ent = &mut self.entities[e as usize];
+        if !ent.heads.iter().any(|h| h == head) {
+            ent.heads.push(head.to_string());
+        }
+        if ent.role.is_none() {
+            ent.role = Some(desc.to_string());
+        }
+        Some(e)
+    }
+
+    /// `a US official … a US official`: the same description again;
+    /// `an arms control official` after `a State Department official` is
+    /// someone else.
+    fn repeated_description(&mut self, head: &str, desc: &str) -> Option<u32> {
+        let e = self.anonymous_with_head(head)?;
+        let mut described = self.entities[e as usize]
+            .aliases
+            .iter()
+            .filter(|a| a.contains(' '))
+            .peekable();
+        let fits = described.peek().is_none()
+            || described.any(|a| description_within(desc, a) || description_within(a, desc));
+        if !fits {
+            return None;
+        }
+        self.note_description(e, desc);
+        Some(e)
     }
 
     /// A new speaker known only by a description (`senior port official`,

@@ -145,112 +145,165 @@ pub(super) fn note_mentions(ctx: &mut Ctx, s: usize, e: usize) {
             k += 1;
             continue;
         }
-        let run_start = k;
-        let mut gender = None;
-        let mut titled = false;
-        while k < e && ctx.is_word(k) && ctx.cap(k) && ctx.lex(k).is(lexicon::WordClass::TITLE) {
-            titled = true;
-            gender =
-                gender.or_else(|| lexicon::title_gender(ctx.lower_of(k).trim_end_matches('.')));
+        let run = read_name_run(ctx, k, e);
+        if run.end == k {
             k += 1;
+            continue;
         }
-        let first_tok = k;
-        let mut words: Vec<String> = Vec::new();
-        let mut initial = false;
-        let mut org = false;
-        let mut role = MentionRole::Plain;
-        while k < e && name_word(ctx, k) {
-            let (w, possessive) = strip_possessive(ctx.w(k));
-            if possessive {
-                role = MentionRole::Possessive;
-            }
-            org |= ctx
-                .lex(k)
-                .is(lexicon::WordClass::ORG_WORD | lexicon::WordClass::ORG_HEAD);
-            words.push(display_word(w));
-            k += 1;
-            if possessive {
-                break;
-            }
-            // A middle initial: `Janet L. Yellen`; a role word after one is
-            // a surname (`Victor T. King`).
-            if lexicon::is_initials(w) && k + 1 < e && matches!(ctx.toks[k].t, T::Punct('.')) {
-                let more = name_word(ctx, k + 1);
-                let surname = !more && role_surname(ctx, k + 1);
-                if more || surname {
-                    initial = true;
-                    if let Some(last) = words.last_mut() {
-                        last.push('.');
-                    }
-                    k += 1;
-                }
-                if surname {
-                    words.push(display_word(ctx.w(k)));
-                    k += 1;
-                    break;
-                }
-            }
+        k = run.end;
+        note_run(ctx, run, s, e);
+    }
+}
+
+/// A run of capitalised words that may name a person, read once so that
+/// deciding whether it does is apart from reading it.
+struct NameRun {
+    /// First token of the run, titles included.
+    start: usize,
+    /// First token after the titles.
+    name_first: usize,
+    /// Token after the run.
+    end: usize,
+    /// The name's words as displayed, without titles.
+    words: Vec<String>,
+    gender: Option<Gender>,
+    titled: bool,
+    /// A middle initial (`Janet L. Yellen`).
+    initial: bool,
+    /// A word of an organisation's name.
+    org: bool,
+    role: MentionRole,
+}
+
+/// Reads titles, then name words (with a middle initial or a role word
+/// as surname), from `start`.
+fn read_name_run(ctx: &Ctx, start: usize, e: usize) -> NameRun {
+    let mut k = start;
+    let mut gender = None;
+    let mut titled = false;
+    while k < e && ctx.is_word(k) && ctx.cap(k) && ctx.lex(k).is(lexicon::WordClass::TITLE) {
+        titled = true;
+        gender = gender.or_else(|| lexicon::title_gender(ctx.lower_of(k).trim_end_matches('.')));
+        k += 1;
+    }
+    let name_first = k;
+    let mut words: Vec<String> = Vec::new();
+    let mut initial = false;
+    let mut org = false;
+    let mut role = MentionRole::Plain;
+    while k < e && name_word(ctx, k) {
+        let (w, possessive) = strip_possessive(ctx.w(k));
+        if possessive {
+            role = MentionRole::Possessive;
         }
-        // `Sandy King`, `Mary Bishop`: a role word after a first name.
-        if words.len() == 1 && k < e && role_surname(ctx, k) && !titled {
-            let first = lexicon::first_name_gender(&words[0]).is_some();
-            if first {
-                words.push(display_word(ctx.w(k)));
+        org |= ctx
+            .lex(k)
+            .is(lexicon::WordClass::ORG_WORD | lexicon::WordClass::ORG_HEAD);
+        words.push(display_word(w));
+        k += 1;
+        if possessive {
+            break;
+        }
+        // A middle initial: `Janet L. Yellen`; a role word after one is
+        // a surname (`Victor T. King`).
+        if lexicon::is_initials(w) && k + 1 < e && matches!(ctx.toks[k].t, T::Punct('.')) {
+            let more = name_word(ctx, k + 1);
+            let surname = !more && role_surname(ctx, k + 1);
+            if more || surname {
+                initial = true;
+                if let Some(last) = words.last_mut() {
+                    last.push('.');
+                }
                 k += 1;
             }
+            if surname {
+                words.push(display_word(ctx.w(k)));
+                k += 1;
+                break;
+            }
         }
-        if k == run_start {
+    }
+    // `Sandy King`, `Mary Bishop`: a role word after a first name.
+    if words.len() == 1 && k < e && role_surname(ctx, k) && !titled {
+        let first = lexicon::first_name_gender(&words[0]).is_some();
+        if first {
+            words.push(display_word(ctx.w(k)));
             k += 1;
-            continue;
         }
-        if words.is_empty() || org || words.len() > 4 {
-            continue;
+    }
+    NameRun {
+        start,
+        name_first,
+        end: k,
+        words,
+        gender,
+        titled,
+        initial,
+        org,
+        role,
+    }
+}
+
+/// Notes the mention of a run that names a person, finding or creating
+/// the entity; runs without evidence of a person are left alone.
+fn note_run(ctx: &mut Ctx, run: NameRun, s: usize, e: usize) {
+    let NameRun {
+        start: run_start,
+        name_first,
+        end: k,
+        mut words,
+        gender,
+        titled,
+        initial,
+        org,
+        role,
+    } = run;
+    if words.is_empty() || org || words.len() > 4 {
+        return;
+    }
+    // `Sanders campaign manager Jeff Weaver`, `Virginia delegate Beau
+    // Correll`: a name before a role noun describes the person who
+    // follows; it is not a mention of its own.
+    if role != MentionRole::Possessive
+        && k < e
+        && ctx.is_word(k)
+        && !ctx.cap(k)
+        && ctx
+            .lex(k)
+            .is(lexicon::WordClass::PERSON_ROLE | lexicon::WordClass::ORG_HEAD)
+    {
+        return;
+    }
+    // A capitalised sentence opener (`Despite Trump`) is not a first name.
+    if run_start == s && !titled && words.len() >= 2 {
+        let first_is_name = lexicon::first_name_gender(&words[0]).is_some();
+        if !first_is_name && known_person(ctx, &words).is_none() {
+            words.remove(0);
         }
-        // `Sanders campaign manager Jeff Weaver`, `Virginia delegate Beau
-        // Correll`: a name before a role noun describes the person who
-        // follows; it is not a mention of its own.
-        if role != MentionRole::Possessive
-            && k < e
-            && ctx.is_word(k)
-            && !ctx.cap(k)
-            && ctx
-                .lex(k)
-                .is(lexicon::WordClass::PERSON_ROLE | lexicon::WordClass::ORG_HEAD)
-        {
-            continue;
+    }
+    let mut known = known_person(ctx, &words);
+    // A draft's lone surname that the corpus names in full.
+    if known.is_none() && words.len() == 1 {
+        // It stays the surname the draft wrote (a draft's `Clinton` may
+        // be either Clinton); the corpus only says it is a person.
+        if ctx.known.and_then(|k| k.full_name(&words[0])).is_some() {
+            known = Some(ctx.named(words.clone(), EntityKind::Person, None, None, gender));
         }
-        // A capitalised sentence opener (`Despite Trump`) is not a first name.
-        if run_start == s && !titled && words.len() >= 2 {
-            let first_is_name = lexicon::first_name_gender(&words[0]).is_some();
-            if !first_is_name && known_person(ctx, &words).is_none() {
-                words.remove(0);
-            }
+    }
+    let evidence =
+        titled || initial || (words.len() >= 2 && lexicon::first_name_gender(&words[0]).is_some());
+    let entity = match known {
+        Some(x) => Some(x),
+        None if evidence && (words.len() >= 2 || titled) => {
+            Some(ctx.named(words, EntityKind::Person, None, None, gender))
         }
-        let mut known = known_person(ctx, &words);
-        // A draft's lone surname that the corpus names in full.
-        if known.is_none() && words.len() == 1 {
-            // It stays the surname the draft wrote (a draft's `Clinton` may
-            // be either Clinton); the corpus only says it is a person.
-            if ctx.known.and_then(|k| k.full_name(&words[0])).is_some() {
-                known = Some(ctx.named(words.clone(), EntityKind::Person, None, None, gender));
-            }
+        None => None,
+    };
+    if let Some(x) = entity {
+        if gender.is_some() && ctx.entities[x as usize].gender.is_none() {
+            ctx.entities[x as usize].gender = gender;
         }
-        let evidence = titled
-            || initial
-            || (words.len() >= 2 && lexicon::first_name_gender(&words[0]).is_some());
-        let entity = match known {
-            Some(x) => Some(x),
-            None if evidence && (words.len() >= 2 || titled) => {
-                Some(ctx.named(words, EntityKind::Person, None, None, gender))
-            }
-            None => None,
-        };
-        if let Some(x) = entity {
-            if gender.is_some() && ctx.entities[x as usize].gender.is_none() {
-                ctx.entities[x as usize].gender = gender;
-            }
-            let span = (ctx.toks[run_start].start, ctx.toks[k - 1].end);
-            ctx.note_mention(x, first_tok, role, span);
-        }
+        let span = (ctx.toks[run_start].start, ctx.toks[k - 1].end);
+        ctx.note_mention(x, name_first, role, span);
     }
 }

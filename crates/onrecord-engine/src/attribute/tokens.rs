@@ -119,117 +119,153 @@ pub(super) fn tokenize(
                 qi += 1;
             }
             if qi < quotes.len() && (quotes[qi].0 as usize) <= i {
-                let (_, qe, idx) = quotes[qi];
-                if !matches!(out.last(), Some(Tok { t: T::Quote(x), .. }) if *x == idx) {
-                    out.push(Tok {
-                        start: quotes[qi].0,
-                        end: qe,
-                        t: T::Quote(idx),
-                        flags: 0,
-                        lex: Entry::default(),
-                    });
-                }
-                i = qe as usize;
+                i = push_quote(quotes[qi], out);
                 continue;
             }
-            let c = b[i];
-            if c < 0x80 {
-                if c.is_ascii_alphanumeric() {
-                    let s = i;
-                    let upper = c.is_ascii_uppercase();
-                    let mut all_upper = upper;
-                    i += 1;
-                    loop {
-                        while i < re && b[i].is_ascii_alphanumeric() {
-                            all_upper &= !b[i].is_ascii_lowercase();
-                            i += 1;
-                        }
-                        if i < re && b[i] >= 0x80 {
-                            let ch = text[i..].chars().next().unwrap_or(' ');
-                            if is_word_char(ch) || mojibake_tail(text, i, ch) {
-                                all_upper &= !ch.is_lowercase();
-                                i += ch.len_utf8();
-                                continue;
-                            }
-                            if ch == '’' && i + 3 < re && b[i + 3].is_ascii_alphabetic() {
-                                i += 3;
-                                continue;
-                            }
-                        }
-                        if i + 1 < re
-                            && matches!(b[i], b'\'' | b'-' | b'.' | b'&')
-                            && b[i + 1].is_ascii_alphanumeric()
-                        {
-                            i += 1;
-                            continue;
-                        }
-                        break;
-                    }
-                    // `Sen.`, `Mr.`: the period belongs to the title.
-                    if i < re && b[i] == b'.' && i - s <= 4 {
-                        let w = text[s..i].to_ascii_lowercase();
-                        if lexicon::is_title_abbreviation(&w) {
-                            i += 1;
-                        }
-                    }
-                    out.push(word_tok(text, s, i, upper, all_upper, i - s > 1));
-                    continue;
-                }
-                if matches!(
-                    c,
-                    b',' | b'.' | b'!' | b'?' | b':' | b';' | b'(' | b')' | b'-' | b'[' | b']'
-                ) {
-                    out.push(Tok {
-                        start: i as u32,
-                        end: i as u32 + 1,
-                        t: T::Punct(c as char),
-                        flags: 0,
-                        lex: Entry::default(),
-                    });
-                }
-                i += 1;
-                continue;
-            }
-            let ch = text[i..].chars().next().unwrap_or(' ');
-            let len = ch.len_utf8();
-            if ch.is_alphanumeric() {
-                let s = i;
-                let upper = ch.is_uppercase();
-                let mut all_upper = upper;
-                i += len;
-                while i < re {
-                    let c2 = text[i..].chars().next().unwrap_or(' ');
-                    if is_word_char(c2) || mojibake_tail(text, i, c2) {
-                        all_upper &= !c2.is_lowercase();
-                        i += c2.len_utf8();
-                    } else if matches!(c2, '\'' | '’' | '-' | '.')
-                        && text[i + c2.len_utf8()..re]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_alphanumeric)
-                    {
-                        i += c2.len_utf8();
-                    } else {
-                        break;
-                    }
-                }
-                out.push(word_tok(text, s, i, upper, all_upper, i - s > len));
-                continue;
-            }
-            match ch {
-                '—' | '–' => out.push(Tok {
-                    start: i as u32,
-                    end: (i + len) as u32,
-                    t: T::Punct('-'),
-                    flags: 0,
-                    lex: Entry::default(),
-                }),
-                '…' => {}
-                _ => {}
-            }
-            i += len;
+            i = if b[i] < 0x80 {
+                ascii_token(text, i, re, out)
+            } else {
+                non_ascii_token(text, i, re, out)
+            };
         }
     }
+}
+
+/// One token for a quotation, however many ranges it spans: the token
+/// stands for the whole quotation. Returns where reading resumes.
+#[inline]
+fn push_quote((qs, qe, idx): (u32, u32, u32), out: &mut Vec<Tok>) -> usize {
+    if !matches!(out.last(), Some(Tok { t: T::Quote(x), .. }) if *x == idx) {
+        out.push(Tok {
+            start: qs,
+            end: qe,
+            t: T::Quote(idx),
+            flags: 0,
+            lex: Entry::default(),
+        });
+    }
+    qe as usize
+}
+
+/// The token at an ASCII byte: a word, a punctuation mark, or nothing
+/// (a space). Returns where the next token may start.
+#[inline]
+fn ascii_token(text: &str, i: usize, re: usize, out: &mut Vec<Tok>) -> usize {
+    let b = text.as_bytes();
+    let c = b[i];
+    if c.is_ascii_alphanumeric() {
+        let s = i;
+        let upper = c.is_ascii_uppercase();
+        let (mut i, all_upper) = ascii_word_end(text, i + 1, re, upper);
+        // `Sen.`, `Mr.`: the period belongs to the title.
+        if i < re && b[i] == b'.' && i - s <= 4 {
+            let w = text[s..i].to_ascii_lowercase();
+            if lexicon::is_title_abbreviation(&w) {
+                i += 1;
+            }
+        }
+        out.push(word_tok(text, s, i, upper, all_upper, i - s > 1));
+        return i;
+    }
+    if matches!(
+        c,
+        b',' | b'.' | b'!' | b'?' | b':' | b';' | b'(' | b')' | b'-' | b'[' | b']'
+    ) {
+        out.push(Tok {
+            start: i as u32,
+            end: i as u32 + 1,
+            t: T::Punct(c as char),
+            flags: 0,
+            lex: Entry::default(),
+        });
+    }
+    i + 1
+}
+
+/// The end of a word that began with an ASCII letter or digit, and
+/// whether it stays all capitals: it runs on through accented letters,
+/// mojibake, a curly apostrophe (`don’t`) and inner `'`, `-`, `.`, `&`.
+#[inline]
+fn ascii_word_end(text: &str, mut i: usize, re: usize, mut all_upper: bool) -> (usize, bool) {
+    let b = text.as_bytes();
+    loop {
+        while i < re && b[i].is_ascii_alphanumeric() {
+            all_upper &= !b[i].is_ascii_lowercase();
+            i += 1;
+        }
+        if i < re && b[i] >= 0x80 {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            if is_word_char(ch) || mojibake_tail(text, i, ch) {
+                all_upper &= !ch.is_lowercase();
+                i += ch.len_utf8();
+                continue;
+            }
+            if ch == '’' && i + 3 < re && b[i + 3].is_ascii_alphabetic() {
+                i += 3;
+                continue;
+            }
+        }
+        if i + 1 < re
+            && matches!(b[i], b'\'' | b'-' | b'.' | b'&')
+            && b[i + 1].is_ascii_alphanumeric()
+        {
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    (i, all_upper)
+}
+
+/// The token at a character outside ASCII: a word, a dash, or nothing.
+/// Returns where the next token may start.
+#[inline]
+fn non_ascii_token(text: &str, i: usize, re: usize, out: &mut Vec<Tok>) -> usize {
+    let ch = text[i..].chars().next().unwrap_or(' ');
+    let len = ch.len_utf8();
+    if ch.is_alphanumeric() {
+        let s = i;
+        let upper = ch.is_uppercase();
+        let (i, all_upper) = word_end(text, i + len, re, upper);
+        out.push(word_tok(text, s, i, upper, all_upper, i - s > len));
+        return i;
+    }
+    match ch {
+        '—' | '–' => out.push(Tok {
+            start: i as u32,
+            end: (i + len) as u32,
+            t: T::Punct('-'),
+            flags: 0,
+            lex: Entry::default(),
+        }),
+        '…' => {}
+        _ => {}
+    }
+    i + len
+}
+
+/// The end of a word that began outside ASCII, and whether it stays all
+/// capitals: it runs on through word characters and mojibake, and over
+/// an inner `'`, `’`, `-` or `.` followed by a letter or digit.
+#[inline]
+fn word_end(text: &str, mut i: usize, re: usize, mut all_upper: bool) -> (usize, bool) {
+    while i < re {
+        let c2 = text[i..].chars().next().unwrap_or(' ');
+        if is_word_char(c2) || mojibake_tail(text, i, c2) {
+            all_upper &= !c2.is_lowercase();
+            i += c2.len_utf8();
+        } else if matches!(c2, '\'' | '’' | '-' | '.')
+            && text[i + c2.len_utf8()..re]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        {
+            i += c2.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (i, all_upper)
 }
 
 /// Lowercases a word into a small buffer without allocating for ASCII.

@@ -419,6 +419,34 @@ impl Analysis {
         let mut kept = dedup_places(found);
         // Quotations whose words lie inside this one, where no place above
         // already stands for them.
+        let mut inner = self.quotes_inside(qi, &kept, &mut unlisted);
+        inner.sort_by_key(|s| (s.doc, s.start));
+        kept.extend(dedup_places(inner));
+        kept.retain(|s| !(s.doc == own.doc && s.start < oe && os < s.end));
+        // Primary sources first, then quotations, then words without marks.
+        let speaker = own.speaker.as_ref().map(|s| s.speaker);
+        let rank = |s: &Source| {
+            if self.is_primary(s.quote, speaker, s.doc) {
+                0
+            } else if s.quote.is_some() {
+                1
+            } else {
+                2
+            }
+        };
+        kept.sort_by_key(|s| (rank(s), s.doc, s.start));
+        Sources {
+            listed: kept,
+            unlisted,
+        }
+    }
+
+    /// The quotations whose words lie inside quotation `qi`, where no
+    /// place of `kept` already stands for them; those past
+    /// [`MAX_SOURCES`] are added to `unlisted`.
+    fn quotes_inside(&self, qi: usize, kept: &[Source], unlisted: &mut usize) -> Vec<Source> {
+        let own = &self.quotes[qi];
+        let (os, oe) = (own.quote.start(), own.quote.end());
         let mut inner = Vec::new();
         for &text in &self.links.inside[qi] {
             let text_places = &self.links.places[text as usize];
@@ -429,7 +457,7 @@ impl Analysis {
                 .any(|f| f.end <= oe && f.matched == f.total);
             let members = &self.links.members[text as usize];
             let room = MAX_SOURCES.saturating_sub(inner.len()).min(members.len());
-            unlisted += members.len() - room;
+            *unlisted += members.len() - room;
             for &other in &members[..room] {
                 let other = QuoteId(other);
                 let o = self.quote(other);
@@ -452,25 +480,7 @@ impl Analysis {
                 }
             }
         }
-        inner.sort_by_key(|s| (s.doc, s.start));
-        kept.extend(dedup_places(inner));
-        kept.retain(|s| !(s.doc == own.doc && s.start < oe && os < s.end));
-        // Primary sources first, then quotations, then words without marks.
-        let speaker = own.speaker.as_ref().map(|s| s.speaker);
-        let rank = |s: &Source| {
-            if self.is_primary(s.quote, speaker, s.doc) {
-                0
-            } else if s.quote.is_some() {
-                1
-            } else {
-                2
-            }
-        };
-        kept.sort_by_key(|s| (rank(s), s.doc, s.start));
-        Sources {
-            listed: kept,
-            unlisted,
-        }
+        inner
     }
 
     fn source_of(&self, f: &Found) -> Source {

@@ -107,7 +107,7 @@ fn draft() -> String {
         if k % 7 == 3 {
             text = text.replacen(' ', " really ", 1);
         }
-        let who = &a.speaker(q.speaker.as_ref().unwrap().speaker).name;
+        let who = &a.speaker(q.speaker.as_ref().unwrap().who).name;
         let mut para = String::new();
         let target = (DRAFT_WORDS - words) / (DRAFT_QUOTES - k);
         let mut f = k;

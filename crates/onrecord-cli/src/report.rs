@@ -165,7 +165,7 @@ fn record_with(a: &Analysis, qi: QuoteId, cursor: &mut ColumnCursor) -> QuoteRec
     let end = doc.raw_end(q.quote.end());
     let (line, column) = doc.line_col_from(start, cursor);
     let speaker = q.speaker.as_ref().map(|sp| {
-        let ent = a.speaker(sp.speaker);
+        let ent = a.speaker(sp.who);
         SpeakerRecord {
             name: ent.name.clone(),
             mention: sp
@@ -196,7 +196,7 @@ fn record_with(a: &Analysis, qi: QuoteId, cursor: &mut ColumnCursor) -> QuoteRec
                 speaker: s
                     .quote
                     .and_then(|o| a.quote(o).speaker.as_ref())
-                    .map(|sp| a.speaker(sp.speaker).name.clone()),
+                    .map(|sp| a.speaker(sp.who).name.clone()),
                 exact: s.exact,
             }
         })

@@ -4,7 +4,7 @@
 //! Pure: takes loaded documents, returns results. Nothing here reads files
 //! or knows about editors.
 
-use crate::attribute::{self, Confidence, EntityKind, Via};
+use crate::attribute::{self, EntityKind};
 use crate::corpus::{Document, Warning};
 use crate::extract::{self, Kind, Quotation};
 use crate::ids::{DocId, QuoteId, SpeakerId};
@@ -23,19 +23,8 @@ pub struct SpeakerEntity {
     pub aliases: Vec<String>,
 }
 
-/// Who said a quotation, and where the article says so.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct QuoteSpeaker {
-    pub speaker: SpeakerId,
-    /// View span of the mention (the name, pronoun, description or label).
-    pub mention: Option<(u32, u32)>,
-    pub cue: Option<String>,
-    pub via: Via,
-    pub confidence: Confidence,
-    /// For a pronoun or an inherited speaker, the view span where the
-    /// article named that person.
-    pub named_at: Option<(u32, u32)>,
-}
+/// Who said a corpus quotation, and where its article says so.
+pub type QuoteSpeaker = attribute::SpeakerAt<SpeakerId>;
 
 #[derive(Clone, Debug)]
 pub struct QuoteInfo {
@@ -172,7 +161,7 @@ fn merge_speakers(per_doc: Vec<DocResult>) -> (Vec<QuoteInfo>, Vec<SpeakerEntity
         // tracked for pronouns.
         let mut speaks = vec![false; r.attribution.entities.len()];
         for sp in r.attribution.speakers.iter().flatten() {
-            speaks[sp.entity as usize] = true;
+            speaks[sp.who as usize] = true;
         }
         for (li, e) in r.attribution.entities.iter().enumerate() {
             if !speaks[li] {
@@ -217,14 +206,9 @@ fn merge_speakers(per_doc: Vec<DocResult>) -> (Vec<QuoteInfo>, Vec<SpeakerEntity
             {
                 continue;
             }
-            let speaker = r.attribution.speakers[qi].as_ref().map(|sp| QuoteSpeaker {
-                speaker: local_to_global[sp.entity as usize],
-                mention: sp.mention,
-                cue: sp.cue.clone(),
-                via: sp.via,
-                confidence: sp.confidence,
-                named_at: sp.antecedent.map(|a| (a.start, a.end)),
-            });
+            let speaker = r.attribution.speakers[qi]
+                .as_ref()
+                .map(|sp| sp.known_as(local_to_global[sp.who as usize]));
             let partial = r.attribution.partial.get(qi).copied().unwrap_or(false);
             quotes.push(QuoteInfo {
                 doc: DocId::new(d),
@@ -424,7 +408,7 @@ impl Analysis {
         kept.extend(dedup_places(inner));
         kept.retain(|s| !(s.doc == own.doc && s.start < oe && os < s.end));
         // Primary sources first, then quotations, then words without marks.
-        let speaker = own.speaker.as_ref().map(|s| s.speaker);
+        let speaker = own.speaker.as_ref().map(|s| s.who);
         let rank = |s: &Source| {
             if self.is_primary(s.quote, speaker, s.doc) {
                 0

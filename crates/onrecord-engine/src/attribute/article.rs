@@ -160,7 +160,7 @@ impl<'a> Attributor<'a> {
         let ent = label_entity(&mut self.ctx, text, ls, le);
         if let (Some(qi), Some(e)) = (turn, ent) {
             self.speakers[qi] = Some(Speaker {
-                entity: e,
+                who: e,
                 mention: Some((ls, le)),
                 cue: None,
                 via: Via::Label,
@@ -242,7 +242,7 @@ impl<'a> Attributor<'a> {
             found = self.uncued_speaker(&qt, sent);
         }
         let sp = found?;
-        self.ctx.touch(sp.entity);
+        self.ctx.touch(sp.who);
         // A signature closes its item: it speaks for no other.
         if sp.via == Via::Signature {
             self.speakers[qi] = Some(sp);
@@ -423,17 +423,16 @@ impl<'a> Attributor<'a> {
         let mut last_in_para: Option<(u32, u32, Confidence)> = None;
         for (qi, sp) in self.speakers.iter_mut().enumerate() {
             let Some(sp) = sp else { continue };
-            sp.confidence =
-                confidence_of(self.ctx.text, sp, &self.ctx.entities[sp.entity as usize]);
+            sp.confidence = confidence_of(self.ctx.text, sp, &self.ctx.entities[sp.who as usize]);
             let para = self.quotes[qi].para;
             if sp.via == Via::Continued {
                 if let Some((p, e, c)) = last_in_para {
-                    if p == para && e == sp.entity {
+                    if p == para && e == sp.who {
                         sp.confidence = c;
                     }
                 }
             }
-            last_in_para = Some((self.quotes[qi].last_para, sp.entity, sp.confidence));
+            last_in_para = Some((self.quotes[qi].last_para, sp.who, sp.confidence));
         }
     }
 

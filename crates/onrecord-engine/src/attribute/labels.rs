@@ -17,7 +17,7 @@ pub(super) fn signature_speaker(ctx: &mut Ctx, s: u32, e: u32) -> Speaker {
     };
     let entity = ctx.named(words, kind, None, None, None);
     Speaker {
-        entity,
+        who: entity,
         mention: Some((s, e)),
         cue: None,
         via: Via::Signature,

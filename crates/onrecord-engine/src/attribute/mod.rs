@@ -77,19 +77,49 @@ pub enum Via {
     Pinned,
 }
 
+/// Who said a quotation, and where the text says so: the one shape of the
+/// speaker at a quotation, whether `who` is one of an article's entities
+/// ([`Speaker`], what attribution finds) or a speaker of the whole corpus
+/// (`engine::QuoteSpeaker`, what the analysis keeps).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Speaker {
-    /// Index into [`Attribution::entities`].
-    pub entity: u32,
-    /// View span of the words that name the speaker here, when they are
-    /// in the quotation's own sentence or label.
+pub struct SpeakerAt<Who> {
+    pub who: Who,
+    /// View span of the words that name the speaker here (a name, pronoun,
+    /// description or label), when they are in the quotation's own
+    /// sentence or label.
     pub mention: Option<(u32, u32)>,
     pub cue: Option<String>,
     pub via: Via,
     pub confidence: Confidence,
-    /// For a pronoun at the cue, the name it stands for.
+    /// For a pronoun at the cue, or a speaker carried over from an earlier
+    /// quotation, where the article named that person.
     pub antecedent: Option<Antecedent>,
 }
+
+impl<Who> SpeakerAt<Who> {
+    /// The same speaker at the same place, named by another index: an
+    /// article's entity becomes a corpus speaker.
+    pub fn known_as<Other>(&self, who: Other) -> SpeakerAt<Other> {
+        SpeakerAt {
+            who,
+            mention: self.mention,
+            cue: self.cue.clone(),
+            via: self.via,
+            confidence: self.confidence,
+            antecedent: self.antecedent,
+        }
+    }
+
+    /// The view span where the article named the person a pronoun or a
+    /// carried-over speaker stands for.
+    pub fn named_at(&self) -> Option<(u32, u32)> {
+        self.antecedent.map(|a| (a.start, a.end))
+    }
+}
+
+/// The speaker at a quotation of one article: `who` indexes
+/// [`Attribution::entities`].
+pub type Speaker = SpeakerAt<u32>;
 
 /// How sure the engine is of a quotation's speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -55,7 +55,7 @@ pub fn apply_pins(
                     })
             });
             attribution.speakers[qi] = Some(Speaker {
-                entity: e,
+                who: e,
                 mention: None,
                 cue: None,
                 via: Via::Pinned,

@@ -129,7 +129,7 @@ pub(super) fn inherited(prev: &Speaker, via: Via) -> Speaker {
             close: false,
         }));
     Speaker {
-        entity: prev.entity,
+        who: prev.who,
         mention: None,
         cue: None,
         via,
@@ -142,7 +142,7 @@ pub(super) fn inherited(prev: &Speaker, via: Via) -> Speaker {
 pub(super) fn colon_speaker(ctx: &mut Ctx, s: usize, colon: usize) -> Option<Speaker> {
     let sub = colon_subject(ctx, s, colon)?;
     Some(Speaker {
-        entity: sub.entity,
+        who: sub.entity,
         mention: mention_span(ctx, &sub),
         cue: None,
         via: Via::Introduction,
@@ -439,7 +439,7 @@ pub(super) fn speaker_from(ctx: &Ctx, c: &CueAt, via: Via) -> Option<Speaker> {
     let mention = mention_span(ctx, &s);
     let antecedent = mention.and_then(|(start, _)| ctx.antecedents.get(&start).copied());
     Some(Speaker {
-        entity: s.entity,
+        who: s.entity,
         mention,
         cue: Some(cue_word(ctx, c)),
         via,

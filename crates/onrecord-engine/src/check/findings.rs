@@ -213,9 +213,9 @@ pub fn attributing_clause(a: &Analysis, id: QuoteId) -> Option<String> {
     let sp = info.speaker.as_ref()?;
     let doc = a.doc(info.doc);
     let text = &doc.text;
-    let name = &a.speaker(sp.speaker).name;
+    let name = &a.speaker(sp.who).name;
     let named_line = sp
-        .named_at
+        .named_at()
         .map(|(s, _)| doc.line_of(doc.raw_start(s)))
         .filter(|&l| l != doc.line_of(doc.raw_start(info.quote.open)));
     let Some((ms, me)) = sp.mention else {
@@ -226,7 +226,7 @@ pub fn attributing_clause(a: &Analysis, id: QuoteId) -> Option<String> {
                 && q.quote.last_para == info.quote.para
                 && q.speaker
                     .as_ref()
-                    .is_some_and(|s| s.speaker == sp.speaker && s.mention.is_some())
+                    .is_some_and(|s| s.who == sp.who && s.mention.is_some())
         });
         // A quotation with no cue of its own: whom it is given to, and
         // where the article named that person.

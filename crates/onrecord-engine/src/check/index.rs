@@ -101,7 +101,7 @@ impl Corpus {
         let mut known = KnownPeople::default();
         for q in &analysis.quotes {
             if let Some(sp) = &q.speaker {
-                let sp = analysis.speaker(sp.speaker);
+                let sp = analysis.speaker(sp.who);
                 if !sp.anonymous && sp.kind != EntityKind::Organization {
                     known.add(&sp.name, 1);
                 }

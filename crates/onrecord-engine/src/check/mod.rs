@@ -108,7 +108,7 @@ pub fn check_unless(
         }
         let entity = result.attribution.speakers[qi]
             .as_ref()
-            .map(|sp| &result.attribution.entities[sp.entity as usize]);
+            .map(|sp| &result.attribution.entities[sp.who as usize]);
         let index = report.quotes.len();
         for mut f in findings(corpus, draft, &qc, entity, config) {
             // A source read with undecodable bytes would write them into
@@ -135,7 +135,7 @@ fn draft_quote(
 ) -> QuoteCheck {
     let q = &result.extraction.quotes[qi];
     let speaker = result.attribution.speakers[qi].as_ref().map(|sp| {
-        let e = &result.attribution.entities[sp.entity as usize];
+        let e = &result.attribution.entities[sp.who as usize];
         DraftSpeaker {
             name: e.name.clone(),
             mention: sp

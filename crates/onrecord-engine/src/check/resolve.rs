@@ -75,7 +75,7 @@ pub(super) fn resolve(
 fn source_place(a: &Analysis, p: &Place, exact: bool) -> SourcePlace {
     let doc = a.doc(p.doc);
     let quote = a.quote_at(p.doc, p.start, p.end);
-    let speaker = quote.and_then(|q| a.quote(q).speaker.as_ref().map(|s| s.speaker));
+    let speaker = quote.and_then(|q| a.quote(q).speaker.as_ref().map(|s| s.who));
     SourcePlace {
         doc: p.doc,
         start: doc.raw_start(p.start),
@@ -285,7 +285,7 @@ pub(super) fn runs_through(halves: &[Vec<u64>], m: usize, o: usize, want: &[u64]
 /// Two quotations that are the halves of one split quotation: the same
 /// speaker, and only an attribution between them.
 pub(super) fn split_halves(text: &str, b: &engine::QuoteInfo, n: &engine::QuoteInfo) -> bool {
-    matches!((&b.speaker, &n.speaker), (Some(x), Some(y)) if x.speaker == y.speaker)
+    matches!((&b.speaker, &n.speaker), (Some(x), Some(y)) if x.who == y.who)
         && split_gap(text, b, n)
 }
 

@@ -74,7 +74,7 @@ pub fn suggest(corpus: &Corpus, typed: &str, limit: usize) -> Vec<Suggestion> {
                     reach,
                     Suggestion {
                         wording,
-                        speaker: q.speaker.as_ref().map(|s| s.speaker),
+                        speaker: q.speaker.as_ref().map(|s| s.who),
                         quote: QuoteId::new(qi),
                     },
                 ));

@@ -19,7 +19,7 @@ pub fn corpus_quote(corpus: &Corpus, qi: QuoteId) -> QuoteCheck {
             let sd = a.doc(s.doc);
             let speaker = s
                 .quote
-                .and_then(|o| a.quote(o).speaker.as_ref().map(|x| x.speaker));
+                .and_then(|o| a.quote(o).speaker.as_ref().map(|x| x.who));
             SourcePlace {
                 doc: s.doc,
                 start: sd.raw_start(s.start),
@@ -37,7 +37,7 @@ pub fn corpus_quote(corpus: &Corpus, qi: QuoteId) -> QuoteCheck {
         })
         .collect();
     sources.sort_by_key(|s| (!s.primary, s.quote.is_none(), s.doc, s.start));
-    let own = q.speaker.as_ref().map(|s| s.speaker);
+    let own = q.speaker.as_ref().map(|s| s.who);
     let mut said_by: Vec<SpeakerId> = own.into_iter().collect();
     for s in &sources {
         if let Some(sp) = s.speaker {
@@ -58,7 +58,7 @@ pub fn corpus_quote(corpus: &Corpus, qi: QuoteId) -> QuoteCheck {
             .collect(),
         text: q.quote.text(&doc.text),
         speaker: q.speaker.as_ref().map(|s| {
-            let e = a.speaker(s.speaker);
+            let e = a.speaker(s.who);
             DraftSpeaker {
                 name: e.name.clone(),
                 mention: s.mention.map(|(x, y)| (doc.raw_start(x), doc.raw_end(y))),
@@ -104,7 +104,7 @@ pub fn search(corpus: &Corpus, query: &str, limit: usize) -> Vec<QuoteId> {
         let speaker = info
             .speaker
             .as_ref()
-            .map(|s| a.speaker(s.speaker).name.to_lowercase())
+            .map(|s| a.speaker(s.who).name.to_lowercase())
             .unwrap_or_default();
         if q.is_empty()
             || speaker.contains(&q)

@@ -54,10 +54,7 @@ pub fn workspace_symbols(corpus: &Corpus, query: &str) -> Vec<Symbol> {
                 open: doc.raw_start(info.quote.open),
                 close: doc.raw_end(info.quote.close),
                 name: quoted(&info.quote.text(&doc.text)),
-                speaker: info
-                    .speaker
-                    .as_ref()
-                    .map(|s| a.speaker(s.speaker).name.clone()),
+                speaker: info.speaker.as_ref().map(|s| a.speaker(s.who).name.clone()),
             }
         })
         .collect()

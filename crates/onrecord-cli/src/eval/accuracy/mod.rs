@@ -469,7 +469,7 @@ fn named_verdict(
     g: &GoldAttribution,
     source_text: &str,
 ) -> Option<Verdict> {
-    let ent = &r.attribution.entities[sp.entity as usize];
+    let ent = &r.attribution.entities[sp.who as usize];
     j.engine_speaker = Some(ent.name.clone());
     j.engine_via = Some(sp.via);
     j.close_antecedent = sp.antecedent.map(|a| a.close);

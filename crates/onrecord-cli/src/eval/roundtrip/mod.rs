@@ -317,7 +317,7 @@ fn article_gender(r: &DocResult, at: &Span, name: &str) -> Option<Gender> {
             .any(|s| s.start < at.end && at.start < s.end)
     })?;
     let sp = r.attribution.speakers[qi].as_ref()?;
-    let e = &r.attribution.entities[sp.entity as usize];
+    let e = &r.attribution.entities[sp.who as usize];
     if !accuracy::names_match(&e.name, &e.aliases, name) {
         return None;
     }

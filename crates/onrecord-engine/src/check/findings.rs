@@ -12,7 +12,7 @@ pub(super) fn findings(
     config: &Config,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut push = |code: Code, message: String, mut fixes: Vec<Fix>| {
+    let mut push = |code: Code, (message, mut fixes): (String, Vec<Fix>)| {
         fixes.push(disable_fix(draft, qc.open, code));
         out.push(Finding {
             quote: 0,
@@ -27,161 +27,194 @@ pub(super) fn findings(
     if qc.status == Status::Unchecked {
         return out;
     }
-    let who = speaker_names(corpus, &qc.said_by);
     let attributable = !matches!(qc.kind, Kind::Fragment | Kind::Transcript);
     let sure = sure_speakers(corpus, qc);
     if !qc.attributed && attributable {
-        let (message, fixes) = match sure.as_slice() {
-            // One speaker the sources name with certainty: a fix can say so.
-            [(only, place)] => {
-                let phrase = speaker_phrase(corpus.analysis.speaker(*only));
-                (
-                    format!(
-                        "Quotation has no attribution; the sources attribute it to {who} ({}).",
-                        why(corpus, place)
-                    ),
-                    attribution_fix(draft, qc, &phrase).into_iter().collect(),
-                )
-            }
-            [] if !qc.said_by.is_empty() => {
-                // Why only a suggestion: the first source's clause (`he said:
-                // he is Tom Marek, named on line 1`).
-                let because = qc
-                    .sources
-                    .iter()
-                    .find(|p| p.speaker.is_some())
-                    .map(|p| format!(" ({})", why(corpus, p)))
-                    .unwrap_or_default();
-                (
-                    format!(
-                        "Quotation has no attribution; the sources suggest {who}, without naming them at the words{because}."
-                    ),
-                    Vec::new(),
-                )
-            }
-            [] => (
-                "Quotation has no attribution, and the sources name no speaker for it.".into(),
-                Vec::new(),
-            ),
-            several => (
-                format!(
-                    "Quotation has no attribution, and the sources disagree on the speaker: {}.",
-                    several
-                        .iter()
-                        .map(|(s, place)| format!(
-                            "{} ({})",
-                            speaker_phrase(corpus.analysis.speaker(*s)),
-                            why(corpus, place)
-                        ))
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                ),
-                Vec::new(),
-            ),
-        };
-        push(Code::UnattributedQuote, message, fixes);
+        push(
+            Code::UnattributedQuote,
+            unattributed(corpus, draft, qc, &sure),
+        );
     }
     match qc.status {
         Status::Unknown => push(
             Code::UnknownQuote,
-            "Quotation appears in no source article.".into(),
-            Vec::new(),
+            ("Quotation appears in no source article.".into(), Vec::new()),
         ),
         Status::Differs => {
-            let best = closest_source(qc);
-            if let Some(best) = best {
-                let source = wording(corpus, best);
-                let doc = corpus.analysis.doc(best.doc);
-                let message = format!(
-                    "Wording differs from every source; {}:{} has \u{201c}{source}\u{201d}.",
-                    corpus.display_path(best.doc),
-                    doc.line_of(best.start)
-                );
-                let (ws, we) = (
-                    qc.segments.first().map(|s| s.0).unwrap_or(qc.open),
-                    qc.segments.last().map(|s| s.1).unwrap_or(qc.close),
-                );
-                let inner = draft.raw().get(ws as usize..we as usize).unwrap_or("");
-                let (lead, trail) = word_bounds(inner);
-                let fix = Fix {
-                    title: format!("Use the source wording: \u{201c}{source}\u{201d}"),
-                    edit: Edit {
-                        start: ws + lead as u32,
-                        end: ws + trail as u32,
-                        replacement: source,
-                    },
-                };
-                // The source wording of an elided quotation is not its words.
-                let elided = has_ellipsis(&qc.text);
-                push(
-                    Code::Misquote,
-                    message,
-                    [fix].into_iter().filter(|_| !elided).collect(),
-                );
+            if let Some(m) = misquote(corpus, draft, qc) {
+                push(Code::Misquote, m);
             }
         }
         _ => {}
     }
     if let (Some(sp), Some(e)) = (&qc.speaker, entity) {
-        let speakers = &corpus.analysis.speakers;
-        // Any source's speaker that the draft's can be, sure or not, clears
-        // it: a misattribution is claimed only against identified people the
-        // sources name with certainty, none of whom the draft names.
-        let agrees = qc
-            .said_by
-            .iter()
-            .any(|&s| same_speaker(sp, &e.heads, &speakers[s.index()]));
-        let people: Vec<&(SpeakerId, SourcePlace)> = sure
-            .iter()
-            .filter(|(s, _)| is_identified_person(&speakers[s.index()]))
-            .collect();
-        if !agrees && !sp.anonymous && !people.is_empty() {
-            let mut fixes = Vec::new();
-            let message = if let [(first, place)] = people.as_slice() {
-                let first = &speakers[first.index()];
-                if let Some((ms, me)) = sp.mention {
-                    // Capitalised only where a sentence starts.
-                    let before = draft.raw()[..ms as usize].trim_end_matches([' ', '\t']);
-                    let starts_sentence =
-                        before.is_empty() || before.ends_with(['.', '!', '?', '\n']);
-                    let mut replacement = speaker_phrase(first);
-                    if starts_sentence {
-                        replacement = capitalize(&replacement);
-                    }
-                    fixes.push(Fix {
-                        title: format!("Attribute to {}", speaker_phrase(first)),
-                        edit: Edit {
-                            start: ms,
-                            end: me,
-                            replacement,
-                        },
-                    });
-                }
-                format!(
-                    "Attributed to {}, but the sources attribute these words to {} ({}).",
-                    sp.name,
-                    speaker_phrase(first),
-                    why(corpus, place)
-                )
-            } else {
-                format!(
-                    "Attributed to {}, but the sources attribute these words to others, and disagree among themselves: {}.",
-                    sp.name,
-                    people
-                        .iter()
-                        .map(|(s, place)| format!(
-                            "{} ({})",
-                            speaker_phrase(&speakers[s.index()]),
-                            why(corpus, place)
-                        ))
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                )
-            };
-            push(Code::MisattributedQuote, message, fixes);
+        if let Some(m) = misattribution(corpus, draft, qc, sp, e, &sure) {
+            push(Code::MisattributedQuote, m);
         }
     }
     out
+}
+
+/// The message and fixes for a quotation without attribution: what the
+/// sources say about who spoke, and a fix only when they name one speaker
+/// with certainty.
+fn unattributed(
+    corpus: &Corpus,
+    draft: &Document,
+    qc: &QuoteCheck,
+    sure: &[(SpeakerId, SourcePlace)],
+) -> (String, Vec<Fix>) {
+    let who = speaker_names(corpus, &qc.said_by);
+    match sure {
+        // One speaker the sources name with certainty: a fix can say so.
+        [(only, place)] => {
+            let phrase = speaker_phrase(corpus.analysis.speaker(*only));
+            (
+                format!(
+                    "Quotation has no attribution; the sources attribute it to {who} ({}).",
+                    why(corpus, place)
+                ),
+                attribution_fix(draft, qc, &phrase).into_iter().collect(),
+            )
+        }
+        [] if !qc.said_by.is_empty() => {
+            // Why only a suggestion: the first source's clause (`he said:
+            // he is Tom Marek, named on line 1`).
+            let because = qc
+                .sources
+                .iter()
+                .find(|p| p.speaker.is_some())
+                .map(|p| format!(" ({})", why(corpus, p)))
+                .unwrap_or_default();
+            (
+                format!(
+                    "Quotation has no attribution; the sources suggest {who}, without naming them at the words{because}."
+                ),
+                Vec::new(),
+            )
+        }
+        [] => (
+            "Quotation has no attribution, and the sources name no speaker for it.".into(),
+            Vec::new(),
+        ),
+        several => (
+            format!(
+                "Quotation has no attribution, and the sources disagree on the speaker: {}.",
+                several
+                    .iter()
+                    .map(|(s, place)| format!(
+                        "{} ({})",
+                        speaker_phrase(corpus.analysis.speaker(*s)),
+                        why(corpus, place)
+                    ))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+            Vec::new(),
+        ),
+    }
+}
+
+/// The message and fix for words that differ from every source: the
+/// closest source's wording, offered as a replacement unless the quotation
+/// is elided.
+fn misquote(corpus: &Corpus, draft: &Document, qc: &QuoteCheck) -> Option<(String, Vec<Fix>)> {
+    let best = closest_source(qc)?;
+    let source = wording(corpus, best);
+    let doc = corpus.analysis.doc(best.doc);
+    let message = format!(
+        "Wording differs from every source; {}:{} has \u{201c}{source}\u{201d}.",
+        corpus.display_path(best.doc),
+        doc.line_of(best.start)
+    );
+    let (ws, we) = (
+        qc.segments.first().map(|s| s.0).unwrap_or(qc.open),
+        qc.segments.last().map(|s| s.1).unwrap_or(qc.close),
+    );
+    let inner = draft.raw().get(ws as usize..we as usize).unwrap_or("");
+    let (lead, trail) = word_bounds(inner);
+    let fix = Fix {
+        title: format!("Use the source wording: \u{201c}{source}\u{201d}"),
+        edit: Edit {
+            start: ws + lead as u32,
+            end: ws + trail as u32,
+            replacement: source,
+        },
+    };
+    // The source wording of an elided quotation is not its words.
+    let elided = has_ellipsis(&qc.text);
+    Some((message, [fix].into_iter().filter(|_| !elided).collect()))
+}
+
+/// The message and fix for a quotation the draft attributes to someone the
+/// sources do not. Any source's speaker that the draft's can be, sure or
+/// not, clears it: a misattribution is claimed only against identified
+/// people the sources name with certainty, none of whom the draft names.
+fn misattribution(
+    corpus: &Corpus,
+    draft: &Document,
+    qc: &QuoteCheck,
+    sp: &DraftSpeaker,
+    e: &DocEntity,
+    sure: &[(SpeakerId, SourcePlace)],
+) -> Option<(String, Vec<Fix>)> {
+    let speakers = &corpus.analysis.speakers;
+    let agrees = qc
+        .said_by
+        .iter()
+        .any(|&s| same_speaker(sp, &e.heads, &speakers[s.index()]));
+    let people: Vec<&(SpeakerId, SourcePlace)> = sure
+        .iter()
+        .filter(|(s, _)| is_identified_person(&speakers[s.index()]))
+        .collect();
+    if agrees || sp.anonymous || people.is_empty() {
+        return None;
+    }
+    if let [(first, place)] = people.as_slice() {
+        let first = &speakers[first.index()];
+        let fixes = rename_fix(draft, sp, first).into_iter().collect();
+        let message = format!(
+            "Attributed to {}, but the sources attribute these words to {} ({}).",
+            sp.name,
+            speaker_phrase(first),
+            why(corpus, place)
+        );
+        return Some((message, fixes));
+    }
+    let message = format!(
+        "Attributed to {}, but the sources attribute these words to others, and disagree among themselves: {}.",
+        sp.name,
+        people
+            .iter()
+            .map(|(s, place)| format!(
+                "{} ({})",
+                speaker_phrase(&speakers[s.index()]),
+                why(corpus, place)
+            ))
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    Some((message, Vec::new()))
+}
+
+/// A fix that names the sources' speaker where the draft names its own,
+/// capitalised only where a sentence starts.
+fn rename_fix(draft: &Document, sp: &DraftSpeaker, to: &engine::SpeakerEntity) -> Option<Fix> {
+    let (ms, me) = sp.mention?;
+    let before = draft.raw()[..ms as usize].trim_end_matches([' ', '\t']);
+    let starts_sentence = before.is_empty() || before.ends_with(['.', '!', '?', '\n']);
+    let mut replacement = speaker_phrase(to);
+    if starts_sentence {
+        replacement = capitalize(&replacement);
+    }
+    Some(Fix {
+        title: format!("Attribute to {}", speaker_phrase(to)),
+        edit: Edit {
+            start: ms,
+            end: me,
+            replacement,
+        },
+    })
 }
 
 /// Why the sources say so: where, and the words that attribute it there.

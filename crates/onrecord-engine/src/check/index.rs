@@ -229,67 +229,43 @@ impl Corpus {
             .saturating_sub(3 * differing)
             .max(grams_in.div_ceil(4))
             .max(1);
+        // Hits within 300 bytes of each other form one cluster, whatever
+        // their diagonals; the region around it is read at 24 bytes a
+        // word. Alignment follows the diagonals the hits lie on, widened
+        // by the words that may differ: the cost is the quotation's length
+        // times that band, not times the region.
+        let limits = link::SearchLimits {
+            max_gap: 300,
+            unit: 24,
+            margin: 3,
+            need_hits,
+            window: isize::MAX,
+            slack: differing as isize + 2,
+            need_matched: need.max(m.min(3)),
+        };
         let hits = self.trigram_hits(qw);
         let mut out = Vec::new();
-        let mut buf = Vec::new();
-        let mut k = 0;
-        while k < hits.len() {
-            let mut l = k;
-            while l + 1 < hits.len()
-                && hits[l + 1].0 == hits[k].0
-                && hits[l + 1].1 <= hits[l].1 + 300
-            {
-                l += 1;
-            }
-            let cluster = &hits[k..=l];
-            k = l + 1;
-            let mut distinct: Vec<u32> = cluster.iter().map(|h| h.2).collect();
-            distinct.sort_unstable();
-            distinct.dedup();
-            if distinct.len() < need_hits {
-                continue;
-            }
-            let doc = DocId(cluster[0].0);
-            let text = &self.analysis.doc(doc).text;
-            let first = cluster[0];
-            let last = cluster[cluster.len() - 1];
-            let region = words_around(
-                text,
-                (first.1 as usize).saturating_sub((first.2 as usize + 3) * 24),
-                last.1 as usize + (m - last.2 as usize + 3) * 24,
-            );
-            // Align only along the diagonals the hits lie on, widened by
-            // the words that may differ: the cost is the quotation's length
-            // times that band, not times the region.
-            let (mut lo, mut hi) = (isize::MAX, isize::MIN);
-            for h in cluster {
-                let at = region.partition_point(|w| w.start < h.1) as isize;
-                lo = lo.min(at - h.2 as isize);
-                hi = hi.max(at - h.2 as isize);
-            }
-            let slack = differing as isize + 2;
-            let (lo, hi) = (
-                (lo - slack).max(-(m as isize)),
-                (hi + slack).min(region.len() as isize),
-            );
-            let Some(a) = link::align(qw, &region, lo, hi, &mut buf) else {
-                continue;
-            };
-            if a.matched < need.max(m.min(3)) {
-                continue;
-            }
-            out.push(Place {
-                doc,
-                start: region[a.r_start].start,
-                end: region[a.r_end - 1].end,
-                matched: a.matched as u32,
-                total: m as u32,
-                q_start: a.q_start as u32,
-                q_end: a.q_end as u32,
-                differ_q: a.diff_q.iter().map(|&x| x as u32).collect(),
-                differ_r: link::spans_of(&region, &a.diff_r),
-            });
-        }
+        link::search(
+            qw,
+            &hits,
+            &limits,
+            &mut link::SearchScratch::default(),
+            |first, lo, hi| words_around(&self.analysis.doc(DocId(first.0)).text, lo, hi),
+            |region, _, at| region.partition_point(|w| w.start < at),
+            |first, region, a| {
+                out.push(Place {
+                    doc: DocId(first.0),
+                    start: region[a.r_start].start,
+                    end: region[a.r_end - 1].end,
+                    matched: a.matched as u32,
+                    total: m as u32,
+                    q_start: a.q_start as u32,
+                    q_end: a.q_end as u32,
+                    differ_q: a.diff_q.iter().map(|&x| x as u32).collect(),
+                    differ_r: link::spans_of(region, &a.diff_r),
+                });
+            },
+        );
         out
     }
 }

@@ -202,151 +202,204 @@ fn attr(tag: &html5gum::StartTag<usize>, name: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
+/// The readable text of an HTML article, its metadata, and the regions its
+/// markup declares quotations.
 pub fn view(raw: &str) -> HtmlView {
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     emitter.naively_switch_states(true);
     let tokenizer = Tokenizer::new_with_emitter(raw, emitter);
-    let mut b = Builder {
-        text: String::with_capacity(raw.len() / 2),
-        starts: Vec::with_capacity(raw.len() / 2),
-        ends: Vec::with_capacity(raw.len() / 2),
+    let mut walk = Walk {
+        b: Builder {
+            text: String::with_capacity(raw.len() / 2),
+            starts: Vec::with_capacity(raw.len() / 2),
+            ends: Vec::with_capacity(raw.len() / 2),
+        },
+        meta: Meta::default(),
+        marked: Vec::new(),
+        stack: Vec::new(),
+        open_count: Default::default(),
+        dropped_depth: 0,
+        in_title: false,
+        title: String::new(),
+        h1: None,
+        h1_open: None,
+        open_marks: Vec::new(),
     };
-    let mut meta = Meta::default();
-    let mut marked = Vec::new();
-    let mut stack: Vec<Vec<u8>> = Vec::new();
-    // How many of each element are open: an end tag with none open (a stray
-    // `</span>` under a thousand `<div>`s) is known without a scan.
-    let mut open_count: rustc_hash::FxHashMap<Vec<u8>, usize> = Default::default();
-    let mut dropped_depth = 0usize;
-    let mut in_title = false;
-    let mut title = String::new();
-    let mut h1: Option<String> = None;
-    let mut h1_open: Option<usize> = None;
-    let mut open_marks: Vec<(bool, u32)> = Vec::new();
-
     for token in tokenizer.flatten() {
         match token {
-            Token::StartTag(tag) => {
-                let name = tag.name.to_vec();
-                let at = tag.span.start as u32;
-                if name == b"meta" {
-                    let key = attr(&tag, "name")
-                        .or_else(|| attr(&tag, "property"))
-                        .unwrap_or_default()
-                        .to_ascii_lowercase();
-                    let content = attr(&tag, "content");
-                    match key.as_str() {
-                        "author" | "article:author" => meta.author = meta.author.take().or(content),
-                        "og:site_name" | "application-name" => {
-                            meta.outlet = meta.outlet.take().or(content);
-                        }
-                        "article:published_time" | "date" | "pubdate" => {
-                            meta.date = meta.date.take().or(content);
-                        }
-                        "og:url" => meta.url = meta.url.take().or(content),
-                        "og:title" => meta.title = meta.title.take().or(content),
-                        _ => {}
-                    }
-                }
-                if name == b"link" && attr(&tag, "rel").as_deref() == Some("canonical") {
-                    meta.url = meta.url.take().or(attr(&tag, "href"));
-                }
-                if name == b"title" {
-                    in_title = true;
-                }
-                if dropped_depth > 0 || is_dropped(&name) {
-                    if !is_void(&name) && !tag.self_closing {
-                        dropped_depth += 1;
-                        *open_count.entry(name.clone()).or_default() += 1;
-                        stack.push(name);
-                    }
-                    continue;
-                }
-                if is_block(&name) {
-                    b.paragraph_break(at);
-                }
-                if name == b"h1" && h1.is_none() {
-                    h1_open = Some(b.text.len());
-                }
-                if name == b"q" || name == b"blockquote" {
-                    open_marks.push((name == b"blockquote", b.text.len() as u32));
-                }
-                if !is_void(&name) && !tag.self_closing {
-                    *open_count.entry(name.clone()).or_default() += 1;
-                    stack.push(name);
-                }
-            }
-            Token::EndTag(tag) => {
-                let name = tag.name.to_vec();
-                let at = tag.span.start as u32;
-                if name == b"title" {
-                    in_title = false;
-                }
-                // Close up to the matching open element, if there is one.
-                let is_open = open_count.get(&name).is_some_and(|&n| n > 0);
-                if let Some(pos) = is_open
-                    .then(|| stack.iter().rposition(|n| *n == name))
-                    .flatten()
-                {
-                    for closed in stack.drain(pos..).rev() {
-                        if let Some(n) = open_count.get_mut(&closed) {
-                            *n -= 1;
-                        }
-                        if dropped_depth > 0 {
-                            dropped_depth -= 1;
-                            continue;
-                        }
-                        if closed == b"h1" {
-                            if let Some(s) = h1_open.take() {
-                                let t = b.text[s..].trim().to_string();
-                                if !t.is_empty() {
-                                    h1 = Some(t);
-                                }
-                            }
-                        }
-                        if closed == b"q" || closed == b"blockquote" {
-                            if let Some((block, start)) = open_marks.pop() {
-                                let end = b.text.trim_end().len() as u32;
-                                if end > start {
-                                    marked.push(MarkedRegion { start, end, block });
-                                }
-                            }
-                        }
-                        if is_block(&closed) {
-                            b.paragraph_break(at);
-                        }
-                    }
-                } else if name == b"p" || name == b"br" {
-                    b.paragraph_break(at);
-                }
-            }
+            Token::StartTag(tag) => walk.start_tag(tag),
+            Token::EndTag(tag) => walk.end_tag(&tag.name, tag.span.start as u32),
             Token::String(s) => {
                 let decoded = String::from_utf8_lossy(&s.value);
-                if in_title {
-                    title.push_str(&decoded);
+                if walk.in_title {
+                    walk.title.push_str(&decoded);
                 }
-                if dropped_depth > 0 {
+                if walk.dropped_depth > 0 {
                     continue;
                 }
                 let end = s.span.end.min(raw.len());
                 let start = s.span.start.min(end);
-                push_decoded(&mut b, raw, start, end, &decoded);
+                push_decoded(&mut walk.b, raw, start, end, &decoded);
             }
             _ => {}
         }
     }
-    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
-    if !title.is_empty() {
-        meta.title = Some(title);
-    } else if meta.title.is_none() {
-        meta.title = h1;
+    walk.finish()
+}
+
+/// The state of one walk through an article's tokens: the text so far and
+/// the elements open around it.
+struct Walk {
+    b: Builder,
+    meta: Meta,
+    marked: Vec<MarkedRegion>,
+    stack: Vec<Vec<u8>>,
+    /// How many of each element are open: an end tag with none open (a stray
+    /// `</span>` under a thousand `<div>`s) is known without a scan.
+    open_count: rustc_hash::FxHashMap<Vec<u8>, usize>,
+    /// Open elements inside a dropped one (a dropped one included).
+    dropped_depth: usize,
+    in_title: bool,
+    title: String,
+    h1: Option<String>,
+    /// Where the text of the first `<h1>` starts, while it is open.
+    h1_open: Option<usize>,
+    /// Open `<q>` (false) and `<blockquote>` (true), with where each starts.
+    open_marks: Vec<(bool, u32)>,
+}
+
+impl Walk {
+    fn start_tag(&mut self, tag: html5gum::StartTag<usize>) {
+        let name = tag.name.to_vec();
+        let at = tag.span.start as u32;
+        if name == b"meta" {
+            self.read_meta(&tag);
+        }
+        if name == b"link" && attr(&tag, "rel").as_deref() == Some("canonical") {
+            self.meta.url = self.meta.url.take().or(attr(&tag, "href"));
+        }
+        if name == b"title" {
+            self.in_title = true;
+        }
+        if self.dropped_depth > 0 || is_dropped(&name) {
+            if !is_void(&name) && !tag.self_closing {
+                self.dropped_depth += 1;
+                self.push_open(name);
+            }
+            return;
+        }
+        if is_block(&name) {
+            self.b.paragraph_break(at);
+        }
+        if name == b"h1" && self.h1.is_none() {
+            self.h1_open = Some(self.b.text.len());
+        }
+        if name == b"q" || name == b"blockquote" {
+            self.open_marks
+                .push((name == b"blockquote", self.b.text.len() as u32));
+        }
+        if !is_void(&name) && !tag.self_closing {
+            self.push_open(name);
+        }
     }
-    marked.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-    HtmlView {
-        text: b.text,
-        map: ViewMap::from_offsets(&b.starts, &b.ends),
-        meta,
-        marked,
+
+    fn push_open(&mut self, name: Vec<u8>) {
+        *self.open_count.entry(name.clone()).or_default() += 1;
+        self.stack.push(name);
+    }
+
+    /// Author, outlet, date, address and title from a `<meta>` tag; the
+    /// first of each wins.
+    fn read_meta(&mut self, tag: &html5gum::StartTag<usize>) {
+        let key = attr(tag, "name")
+            .or_else(|| attr(tag, "property"))
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let content = attr(tag, "content");
+        let meta = &mut self.meta;
+        match key.as_str() {
+            "author" | "article:author" => meta.author = meta.author.take().or(content),
+            "og:site_name" | "application-name" => {
+                meta.outlet = meta.outlet.take().or(content);
+            }
+            "article:published_time" | "date" | "pubdate" => {
+                meta.date = meta.date.take().or(content);
+            }
+            "og:url" => meta.url = meta.url.take().or(content),
+            "og:title" => meta.title = meta.title.take().or(content),
+            _ => {}
+        }
+    }
+
+    fn end_tag(&mut self, name: &[u8], at: u32) {
+        if name == b"title" {
+            self.in_title = false;
+        }
+        // Close up to the matching open element, if there is one.
+        let is_open = self.open_count.get(name).is_some_and(|&n| n > 0);
+        if let Some(pos) = is_open
+            .then(|| self.stack.iter().rposition(|n| n == name))
+            .flatten()
+        {
+            // Innermost first, as `drain(pos..).rev()` would, without
+            // holding a borrow of the stack.
+            while self.stack.len() > pos {
+                if let Some(closed) = self.stack.pop() {
+                    self.close(&closed, at);
+                }
+            }
+        } else if name == b"p" || name == b"br" {
+            self.b.paragraph_break(at);
+        }
+    }
+
+    /// One element closed by an end tag at `at`.
+    fn close(&mut self, closed: &[u8], at: u32) {
+        if let Some(n) = self.open_count.get_mut(closed) {
+            *n -= 1;
+        }
+        if self.dropped_depth > 0 {
+            self.dropped_depth -= 1;
+            return;
+        }
+        if closed == b"h1" {
+            if let Some(s) = self.h1_open.take() {
+                let t = self.b.text[s..].trim().to_string();
+                if !t.is_empty() {
+                    self.h1 = Some(t);
+                }
+            }
+        }
+        if closed == b"q" || closed == b"blockquote" {
+            if let Some((block, start)) = self.open_marks.pop() {
+                let end = self.b.text.trim_end().len() as u32;
+                if end > start {
+                    self.marked.push(MarkedRegion { start, end, block });
+                }
+            }
+        }
+        if is_block(closed) {
+            self.b.paragraph_break(at);
+        }
+    }
+
+    /// The view: the `<title>` (or else the first `<h1>`) names the
+    /// article unless its metadata does.
+    fn finish(mut self) -> HtmlView {
+        let title = self.title.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !title.is_empty() {
+            self.meta.title = Some(title);
+        } else if self.meta.title.is_none() {
+            self.meta.title = self.h1;
+        }
+        self.marked
+            .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        HtmlView {
+            text: self.b.text,
+            map: ViewMap::from_offsets(&self.b.starts, &self.b.ends),
+            meta: self.meta,
+            marked: self.marked,
+        }
     }
 }
 

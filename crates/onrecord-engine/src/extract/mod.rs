@@ -132,11 +132,24 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
             q.label = trailing_signature(text, &paras, q);
         }
     }
+    push_transcript_turns(text, &paras, &mut quotes);
+    push_unmarked_regions(text, &paras, marked, &mut quotes);
+    let blocks = block_runs(&paras, marked);
+    push_blocks(text, &paras, &blocks, &mut quotes);
+    push_colon_blocks(text, &paras, &blocks, &mut quotes);
+    sort_and_mark_holders(&mut quotes);
+    Extraction {
+        paragraphs: paras,
+        quotes,
+    }
+}
 
-    // Transcript turns.
+/// Transcript turns: the words after each speaker label, which carry no
+/// quote marks.
+fn push_transcript_turns(text: &str, paras: &[Paragraph], quotes: &mut Vec<Quotation>) {
     for (pi, p) in paras.iter().enumerate() {
         if let Some((ls, le)) = p.label {
-            let segments = segments_for(&paras, text, p.lines[0].0 as usize, p.end as usize);
+            let segments = segments_for(paras, text, p.lines[0].0 as usize, p.end as usize);
             if segments.is_empty() {
                 continue;
             }
@@ -155,10 +168,18 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
             });
         }
     }
+}
 
-    // HTML <q> regions that carry no quote marks of their own. Spans of the
-    // quotations so far, by start, with the furthest end up to each: one
-    // bisection tells whether a region overlaps any of them.
+/// HTML <q> regions that carry no quote marks of their own: the scan did
+/// not see them, so they are added unless a quotation already covers them.
+fn push_unmarked_regions(
+    text: &str,
+    paras: &[Paragraph],
+    marked: &[MarkedRegion],
+    quotes: &mut Vec<Quotation>,
+) {
+    // Spans of the quotations so far, by start, with the furthest end up to
+    // each: one bisection tells whether a region overlaps any of them.
     let mut spans: Vec<(u32, u32)> = quotes.iter().map(|q| (q.start(), q.end())).collect();
     spans.sort_unstable();
     let reach = furthest_ends(spans.iter().map(|&(_, e)| e));
@@ -171,7 +192,7 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
         if covered {
             continue;
         }
-        let segments = segments_for(&paras, text, m.start as usize, m.end as usize);
+        let segments = segments_for(paras, text, m.start as usize, m.end as usize);
         if segments.is_empty() {
             continue;
         }
@@ -195,8 +216,11 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
         });
         marked_reach = marked_reach.max(m.end);
     }
+}
 
-    // Block quotes: markdown `>` runs and HTML <blockquote>.
+/// Block quotes as (first, last) paragraph: markdown `>` runs and HTML
+/// <blockquote>.
+fn block_runs(paras: &[Paragraph], marked: &[MarkedRegion]) -> Vec<(usize, usize)> {
     let mut blocks: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < paras.len() {
@@ -221,6 +245,17 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
             blocks.push((first, last - 1));
         }
     }
+    blocks
+}
+
+/// Adds a quotation for each block, unless the block is one quotation in
+/// marks already.
+fn push_blocks(
+    text: &str,
+    paras: &[Paragraph],
+    blocks: &[(usize, usize)],
+    quotes: &mut Vec<Quotation>,
+) {
     // The quotations so far by start, to find the ones inside each block
     // without a scan of all of them (blocks do not overlap one another).
     let mut by_start: Vec<(u32, u32, usize)> = quotes
@@ -229,7 +264,7 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
         .map(|(i, q)| (q.start(), q.end(), i))
         .collect();
     by_start.sort_unstable();
-    for &(a, b) in &blocks {
+    for &(a, b) in blocks {
         let intro = a
             .checked_sub(1)
             .filter(|ip| {
@@ -239,11 +274,10 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
                     .ends_with(':')
             })
             .map(|x| x as u32);
-        let bq = block_quotation(text, &paras, a, b, intro);
+        let bq = block_quotation(text, paras, a, b, intro);
         if bq.segments.is_empty() {
             continue;
         }
-        // A block that is one quotation in marks is that quotation.
         let from = by_start.partition_point(|&(s, _, _)| s < bq.start());
         let inner: Vec<&Quotation> = by_start[from..]
             .iter()
@@ -252,30 +286,45 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
             .take(2)
             .map(|&(_, _, i)| &quotes[i])
             .collect();
-        let whole = inner.len() == 1 && {
-            let covered: usize = inner[0]
-                .segments
-                .iter()
-                .map(|s| (s.end - s.start) as usize)
-                .sum();
-            let total: usize = bq.segments.iter().map(|s| (s.end - s.start) as usize).sum();
-            covered * 10 >= total * 8
-        };
-        if !whole {
+        if !(inner.len() == 1 && mostly_covers(inner[0], &bq)) {
             quotes.push(bq);
         }
     }
-    // Colon blocks: a paragraph that ends with a colon after a cue verb
-    // introduces the paragraphs after it. The first is always part of the
-    // block; later ones only while they speak in the first person, as a
-    // quoted post does and a reporter's prose does not, and are more than a
-    // sign-off (`Let me know in the comments.`).
+}
+
+/// Whether a quotation in marks holds at least 80% of a block's words, so
+/// that the block is that quotation.
+fn mostly_covers(inner: &Quotation, block: &Quotation) -> bool {
+    let covered: usize = inner
+        .segments
+        .iter()
+        .map(|s| (s.end - s.start) as usize)
+        .sum();
+    let total: usize = block
+        .segments
+        .iter()
+        .map(|s| (s.end - s.start) as usize)
+        .sum();
+    covered * 10 >= total * 8
+}
+
+/// Colon blocks: a paragraph that ends with a colon after a cue verb
+/// introduces the paragraphs after it. The first is always part of the
+/// block; later ones only while they speak in the first person, as a
+/// quoted post does and a reporter's prose does not, and are more than a
+/// sign-off (`Let me know in the comments.`).
+fn push_colon_blocks(
+    text: &str,
+    paras: &[Paragraph],
+    blocks: &[(usize, usize)],
+    quotes: &mut Vec<Quotation>,
+) {
     let mut in_block = vec![false; paras.len()];
-    for &(a, b) in &blocks {
+    for &(a, b) in blocks {
         in_block[a..=b].fill(true);
     }
     let mut has_quote = vec![false; paras.len()];
-    for q in &quotes {
+    for q in quotes.iter() {
         if let Some(h) = has_quote.get_mut(q.para as usize) {
             *h = true;
         }
@@ -290,30 +339,15 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
             continue;
         }
         let next = &paras[pi + 1];
-        let in_marked_block = in_block[pi + 1];
         if next.label.is_some()
             || next.md_block
-            || in_marked_block
+            || in_block[pi + 1]
             || leading_mark(text, next).is_some()
         {
             continue;
         }
-        let mut last = pi + 1;
-        while last + 1 < paras.len() && last - pi < 6 {
-            let np = &paras[last + 1];
-            let nb = &text[np.start as usize..np.end as usize];
-            if np.label.is_some()
-                || np.md_block
-                || leading_mark(text, np).is_some()
-                || !has_first_person(nb)
-                || count_words(nb) < 8
-                || has_quote[last + 1]
-            {
-                break;
-            }
-            last += 1;
-        }
-        let bq = block_quotation(text, &paras, pi + 1, last, Some(pi as u32));
+        let last = colon_block_end(text, paras, &has_quote, pi);
+        let bq = block_quotation(text, paras, pi + 1, last, Some(pi as u32));
         if !bq.segments.is_empty() {
             if let Some(h) = has_quote.get_mut(bq.para as usize) {
                 *h = true;
@@ -321,6 +355,32 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
             quotes.push(bq);
         }
     }
+}
+
+/// The last paragraph of the colon block introduced by paragraph `pi`: at
+/// most six paragraphs, while they read as the quoted writer's own words.
+fn colon_block_end(text: &str, paras: &[Paragraph], has_quote: &[bool], pi: usize) -> usize {
+    let mut last = pi + 1;
+    while last + 1 < paras.len() && last - pi < 6 {
+        let np = &paras[last + 1];
+        let nb = &text[np.start as usize..np.end as usize];
+        if np.label.is_some()
+            || np.md_block
+            || leading_mark(text, np).is_some()
+            || !has_first_person(nb)
+            || count_words(nb) < 8
+            || has_quote[last + 1]
+        {
+            break;
+        }
+        last += 1;
+    }
+    last
+}
+
+/// Puts the quotations in order of start (longest first), drops repeats,
+/// and marks the blocks that hold other quotations.
+fn sort_and_mark_holders(quotes: &mut Vec<Quotation>) {
     quotes.sort_by_key(|q| (q.start(), std::cmp::Reverse(q.end())));
     quotes.dedup_by(|a, b| a.start() == b.start() && a.end() == b.end() && a.kind == b.kind);
     let spans: Vec<(u32, u32, Kind)> = quotes
@@ -334,9 +394,5 @@ pub fn extract(text: &str, marked: &[MarkedRegion]) -> Extraction {
             .iter()
             .take_while(|&&(s, _, _)| s < q.end())
             .any(|&(_, e, k)| k != Kind::Block && e <= q.end());
-    }
-    Extraction {
-        paragraphs: paras,
-        quotes,
     }
 }

@@ -53,17 +53,22 @@ impl<'a> Scanner<'a> {
         let p = &self.paras[pi];
         let text = self.text;
         let b = text.as_bytes();
-        let (ps, pe) = (p.start as usize, p.end as usize);
+        let mut scan = ParaScan {
+            text,
+            pi,
+            ps: p.start as usize,
+            pe: p.end as usize,
+            singles: None,
+        };
         let mut open = carried;
-        let mut singles: Option<SingleCloses> = None;
         let mut i = match &open {
             Some(o) => match o.para_starts.last() {
                 Some(&(p, at)) if p == pi => at,
-                _ => ps,
+                _ => scan.ps,
             },
-            None => ps,
+            None => scan.ps,
         };
-        while i < pe {
+        while i < scan.pe {
             let c = b[i];
             if c != b'"' && c != b'\'' && c != 0xE2 && c != 0xC2 {
                 i += 1;
@@ -81,113 +86,79 @@ impl<'a> Scanner<'a> {
             {
                 (m, len) = (Mark::StraightSingle, 1);
             }
-            let (prev, next) = around(text, i, len, ps, pe);
-            match open.as_mut() {
-                None => {
-                    let start = match m {
-                        Mark::LeftDouble | Mark::LowDouble => {
-                            !matches!(next, Ctx::Space | Ctx::Edge)
-                                // `“ You know, …”`: a stray space inside a
-                                // curly opening mark that is closed later.
-                                || (m == Mark::LeftDouble
-                                    && next == Ctx::Space
-                                    && matches!(prev, Ctx::Edge | Ctx::Space | Ctx::OpenPunct)
-                                    && closed_within(text, i + len, pe))
-                        }
-                        // French style puts a space inside the marks.
-                        Mark::LeftGuillemet => next != Ctx::Edge,
-                        Mark::RightGuillemet => opens(prev, next) && next == Ctx::Letter,
-                        Mark::Straight | Mark::RightDouble => opens(prev, next),
-                        Mark::LeftSingle => {
-                            !matches!(next, Ctx::Space | Ctx::Edge)
-                                && !is_elision(text, i + len, pe)
-                        }
-                        Mark::StraightSingle | Mark::RightSingle => {
-                            opens(prev, next)
-                                && !matches!(prev, Ctx::Letter | Ctx::Digit)
-                                && !is_elision(text, i + len, pe)
-                                && singles
-                                    .get_or_insert_with(|| SingleCloses::of(text, ps, pe))
-                                    .has_closer(i + len)
-                        }
-                    };
-                    if start {
-                        let family = family_opened_by(m).unwrap_or(Family::Double);
-                        open = Some(Open {
-                            family,
-                            straight: matches!(m, Mark::Straight | Mark::StraightSingle),
-                            mark: i,
-                            content: i + len,
-                            nested: Vec::new(),
-                            para: pi,
-                            para_starts: vec![(pi, i + len)],
-                        });
-                    }
-                }
-                Some(o) => {
-                    let inner = *o.nested.last().unwrap_or(&o.family);
-                    let is_apostrophe = matches!(m, Mark::RightSingle | Mark::StraightSingle)
-                        && matches!(prev, Ctx::Letter | Ctx::Digit)
-                        && matches!(next, Ctx::Letter);
-                    let unambiguous_close = matches!(m, Mark::RightDouble | Mark::RightGuillemet)
-                        || (m == Mark::LeftGuillemet && inner == Family::GuillemetReversed)
-                        || (m == Mark::LeftDouble && inner == Family::Low);
-                    let can_close = closes_family(m, inner)
-                        && !is_apostrophe
-                        && (unambiguous_close
-                            || closes(prev, next)
-                            || (m == Mark::Straight && inner == Family::Double));
-                    let possessive = inner == Family::Single
-                        && can_close
-                        && matches!(prev_char(text, i), Some('s' | 'S'))
-                        && matches!(next, Ctx::Space)
-                        && singles
-                            .get_or_insert_with(|| SingleCloses::of(text, ps, pe))
-                            .punctuated_close_later(i + len);
-                    if can_close && !possessive {
-                        if o.nested.pop().is_none() {
-                            let o = open.take().expect("open quote");
-                            self.emit(&o, i, i + len, pi);
-                        }
-                    } else if m == Mark::LeftDouble
-                        && inner == Family::Double
-                        && !o.straight
-                        && o.nested.is_empty()
-                    {
-                        // An opening mark where a closing one was due: the
-                        // previous quotation lost its closing mark.
-                        let o = open.take().expect("open quote");
-                        let end = text[..i].trim_end().len();
-                        self.emit(&o, end, end, pi);
-                        open = Some(Open {
-                            family: Family::Double,
-                            straight: false,
-                            mark: i,
-                            content: i + len,
-                            nested: Vec::new(),
-                            para: pi,
-                            para_starts: vec![(pi, i + len)],
-                        });
-                    } else if !is_apostrophe {
-                        let nested_family = family_opened_by(m);
-                        let opens_nested = match m {
-                            Mark::LeftDouble
-                            | Mark::LeftSingle
-                            | Mark::LeftGuillemet
-                            | Mark::LowDouble => true,
-                            Mark::Straight | Mark::StraightSingle => opens(prev, next),
-                            _ => false,
-                        };
-                        let elision = m == Mark::StraightSingle && is_elision(text, i + len, pe);
-                        if opens_nested && !elision && nested_family.is_some_and(|f| f != inner) {
-                            o.nested.push(nested_family.unwrap_or(Family::Double));
-                        }
-                    }
-                }
+            let at = MarkAt {
+                m,
+                i,
+                len,
+                ctx: around(text, i, len, scan.ps, scan.pe),
+            };
+            if open.is_some() {
+                self.mark_inside(&mut scan, &mut open, at);
+            } else if scan.opens(&at) {
+                let family = family_opened_by(m).unwrap_or(Family::Double);
+                let straight = matches!(m, Mark::Straight | Mark::StraightSingle);
+                open = Some(open_at(family, straight, &at, pi));
             }
             i += len;
         }
         open
+    }
+
+    /// A mark met inside an open quotation: it closes the quotation or a
+    /// nested one, opens a nested one, or (an opening mark where a closing
+    /// one was due) ends the quotation and starts the next.
+    fn mark_inside(&mut self, scan: &mut ParaScan, open: &mut Option<Open>, at: MarkAt) {
+        let Some(o) = open.as_mut() else {
+            return;
+        };
+        let MarkAt { m, i, len, ctx } = at;
+        let (prev, next) = ctx;
+        let text = scan.text;
+        let inner = *o.nested.last().unwrap_or(&o.family);
+        let is_apostrophe = matches!(m, Mark::RightSingle | Mark::StraightSingle)
+            && matches!(prev, Ctx::Letter | Ctx::Digit)
+            && matches!(next, Ctx::Letter);
+        let unambiguous_close = matches!(m, Mark::RightDouble | Mark::RightGuillemet)
+            || (m == Mark::LeftGuillemet && inner == Family::GuillemetReversed)
+            || (m == Mark::LeftDouble && inner == Family::Low);
+        let can_close = closes_family(m, inner)
+            && !is_apostrophe
+            && (unambiguous_close
+                || closes(prev, next)
+                || (m == Mark::Straight && inner == Family::Double));
+        let possessive = inner == Family::Single
+            && can_close
+            && matches!(prev_char(text, i), Some('s' | 'S'))
+            && matches!(next, Ctx::Space)
+            && scan.closers().punctuated_close_later(i + len);
+        if can_close && !possessive {
+            if o.nested.pop().is_none() {
+                let o = open.take().expect("open quote");
+                self.emit(&o, i, i + len, scan.pi);
+            }
+        } else if m == Mark::LeftDouble
+            && inner == Family::Double
+            && !o.straight
+            && o.nested.is_empty()
+        {
+            // An opening mark where a closing one was due: the
+            // previous quotation lost its closing mark.
+            let o = open.take().expect("open quote");
+            let end = text[..i].trim_end().len();
+            self.emit(&o, end, end, scan.pi);
+            *open = Some(open_at(Family::Double, false, &at, scan.pi));
+        } else if !is_apostrophe {
+            let nested_family = family_opened_by(m);
+            let opens_nested = match m {
+                Mark::LeftDouble | Mark::LeftSingle | Mark::LeftGuillemet | Mark::LowDouble => true,
+                Mark::Straight | Mark::StraightSingle => opens(prev, next),
+                _ => false,
+            };
+            let elision = m == Mark::StraightSingle && is_elision(text, i + len, scan.pe);
+            if opens_nested && !elision && nested_family.is_some_and(|f| f != inner) {
+                o.nested.push(nested_family.unwrap_or(Family::Double));
+            }
+        }
     }
 
     pub(super) fn run(mut self) -> Vec<Quotation> {
@@ -242,6 +213,79 @@ impl<'a> Scanner<'a> {
                 .saturating_sub(1);
             self.emit(&o, end, end, last);
         }
+    }
+}
+
+/// A quote mark found in a paragraph: which, where, how many bytes, and
+/// the characters on either side.
+#[derive(Clone, Copy)]
+struct MarkAt {
+    m: Mark,
+    i: usize,
+    len: usize,
+    ctx: (Ctx, Ctx),
+}
+
+/// The paragraph being scanned, shared by the steps of its scan.
+struct ParaScan<'a> {
+    text: &'a str,
+    pi: usize,
+    ps: usize,
+    pe: usize,
+    /// Where its single marks close, found only once a single mark is in
+    /// doubt: most paragraphs never need it.
+    singles: Option<SingleCloses>,
+}
+
+impl ParaScan<'_> {
+    fn closers(&mut self) -> &SingleCloses {
+        let (text, ps, pe) = (self.text, self.ps, self.pe);
+        self.singles
+            .get_or_insert_with(|| SingleCloses::of(text, ps, pe))
+    }
+
+    /// Whether a mark outside any quotation opens one.
+    fn opens(&mut self, at: &MarkAt) -> bool {
+        let MarkAt { m, i, len, ctx } = *at;
+        let (prev, next) = ctx;
+        let (text, pe) = (self.text, self.pe);
+        match m {
+            Mark::LeftDouble | Mark::LowDouble => {
+                !matches!(next, Ctx::Space | Ctx::Edge)
+                    // `“ You know, …”`: a stray space inside a
+                    // curly opening mark that is closed later.
+                    || (m == Mark::LeftDouble
+                        && next == Ctx::Space
+                        && matches!(prev, Ctx::Edge | Ctx::Space | Ctx::OpenPunct)
+                        && closed_within(text, i + len, pe))
+            }
+            // French style puts a space inside the marks.
+            Mark::LeftGuillemet => next != Ctx::Edge,
+            Mark::RightGuillemet => opens(prev, next) && next == Ctx::Letter,
+            Mark::Straight | Mark::RightDouble => opens(prev, next),
+            Mark::LeftSingle => {
+                !matches!(next, Ctx::Space | Ctx::Edge) && !is_elision(text, i + len, pe)
+            }
+            Mark::StraightSingle | Mark::RightSingle => {
+                opens(prev, next)
+                    && !matches!(prev, Ctx::Letter | Ctx::Digit)
+                    && !is_elision(text, i + len, pe)
+                    && self.closers().has_closer(i + len)
+            }
+        }
+    }
+}
+
+/// A quotation opened by the mark `at` in paragraph `pi`.
+fn open_at(family: Family, straight: bool, at: &MarkAt, pi: usize) -> Open {
+    Open {
+        family,
+        straight,
+        mark: at.i,
+        content: at.i + at.len,
+        nested: Vec::new(),
+        para: pi,
+        para_starts: vec![(pi, at.i + at.len)],
     }
 }
 

@@ -25,10 +25,7 @@ pub(super) struct Scratch {
     pub(super) hits: Vec<Vec<(u32, u32)>>,
     pub(super) used: usize,
     pub(super) touched: Vec<u32>,
-    pub(super) stamps: Vec<u32>,
-    pub(super) stamp: u32,
-    pub(super) dp: Vec<i32>,
-    pub(super) diagonals: Vec<(isize, u32)>,
+    pub(super) search: SearchScratch,
 }
 
 impl Scratch {
@@ -38,10 +35,7 @@ impl Scratch {
             hits: Vec::new(),
             used: 0,
             touched: Vec::new(),
-            stamps: Vec::new(),
-            stamp: 0,
-            dp: Vec::new(),
-            diagonals: Vec::new(),
+            search: SearchScratch::default(),
         }
     }
 
@@ -75,59 +69,6 @@ impl Scratch {
 /// (`"A," the official said. "B."` quoted elsewhere as one quotation).
 pub(super) const MAX_GAP: u32 = 16;
 
-pub(super) type DiagonalScratch<'a> = (&'a mut Vec<(isize, u32)>, &'a mut Vec<u32>, &'a mut u32);
-
-/// The range of diagonals (`p - qp`) holding the most hits within a window
-/// `2 * BAND` wide, if those hits cover at least `need` distinct positions
-/// of the text.
-pub(super) fn best_diagonals(
-    hits: &[(u32, u32)],
-    need: usize,
-    scratch: DiagonalScratch,
-) -> Option<(isize, isize)> {
-    let (diagonals, stamps, stamp) = scratch;
-    if hits.len() < need {
-        return None;
-    }
-    diagonals.clear();
-    diagonals.extend(hits.iter().map(|&(p, qp)| (p as isize - qp as isize, qp)));
-    diagonals.sort_unstable();
-    let width = 2 * BAND as isize;
-    let (mut best, mut best_at) = (0, 0);
-    let mut a = 0;
-    for b in 0..diagonals.len() {
-        while diagonals[b].0 - diagonals[a].0 > width {
-            a += 1;
-        }
-        if b + 1 - a > best {
-            best = b + 1 - a;
-            best_at = a;
-        }
-    }
-    if best < need {
-        return None;
-    }
-    let window = &diagonals[best_at..best_at + best];
-    // Distinct positions of the text, counted with a stamp per position.
-    *stamp = stamp.wrapping_add(1);
-    if *stamp == 0 {
-        stamps.iter_mut().for_each(|s| *s = 0);
-        *stamp = 1;
-    }
-    let mut distinct = 0;
-    for &(_, qp) in window {
-        let q = qp as usize;
-        if q >= stamps.len() {
-            stamps.resize(q + 1, 0);
-        }
-        if stamps[q] != *stamp {
-            stamps[q] = *stamp;
-            distinct += 1;
-        }
-    }
-    (distinct >= need).then_some((window[0].0, window[window.len() - 1].0))
-}
-
 pub(crate) fn gram(w: &[Word]) -> u64 {
     let mut h = FxHasher::default();
     for x in w {
@@ -147,6 +88,10 @@ pub(crate) struct Alignment {
     pub diff_r: Vec<usize>,
 }
 
+const MATCH: i32 = 2;
+const MISMATCH: i32 = -1;
+const GAP: i32 = -1;
+
 /// Smith–Waterman local alignment of word hashes, within a band of
 /// diagonals (`j - i` from `lo` to `hi`, 1-based) around the one the
 /// trigram hits lie on. `buf` is reused between calls.
@@ -157,29 +102,71 @@ pub(crate) fn align(
     hi: isize,
     buf: &mut Vec<i32>,
 ) -> Option<Alignment> {
-    const MATCH: i32 = 2;
-    const MISMATCH: i32 = -1;
-    const GAP: i32 = -1;
     let (m, n) = (q.len(), r.len());
     if m == 0 || n == 0 || hi < lo {
         return None;
     }
-    // Row i holds diagonals lo..=hi at 1..=w, with a zero on either side so
-    // that every neighbour read stays in the row.
-    let w = (hi - lo + 1) as usize;
-    let stride = w + 2;
+    let band = Band {
+        lo,
+        hi,
+        w: (hi - lo + 1) as usize,
+    };
+    let (score, i, j) = fill(q, r, band, buf);
+    if score == 0 {
+        return None;
+    }
+    Some(trace_back(q, r, band, buf, i, j))
+}
+
+/// The diagonals an alignment fills. Row i holds diagonals lo..=hi at
+/// 1..=w, with a zero on either side so that every neighbour read stays in
+/// the row.
+#[derive(Clone, Copy)]
+struct Band {
+    lo: isize,
+    hi: isize,
+    w: usize,
+}
+
+impl Band {
+    #[inline]
+    fn stride(self) -> usize {
+        self.w + 2
+    }
+
+    #[inline]
+    fn cell(self, i: usize, j: usize) -> usize {
+        i * self.stride() + (j as isize - i as isize - self.lo) as usize + 1
+    }
+
+    /// The score at (i, j), zero outside the band.
+    #[inline]
+    fn get(self, h: &[i32], i: usize, j: usize) -> i32 {
+        let k = j as isize - i as isize - self.lo;
+        if i > 0 && j > 0 && k >= 0 && (k as usize) < self.w {
+            h[self.cell(i, j)]
+        } else {
+            0
+        }
+    }
+}
+
+/// Fills the band's scores into `buf`; the best score and its cell.
+#[inline]
+fn fill(q: &[Word], r: &[Word], band: Band, buf: &mut Vec<i32>) -> (i32, usize, usize) {
+    let (m, n) = (q.len(), r.len());
+    let stride = band.stride();
     buf.clear();
     buf.resize((m + 1) * stride, 0);
     let h = buf;
-    let cell = |i: usize, j: usize| i * stride + (j as isize - i as isize - lo) as usize + 1;
     let mut best = (0i32, 0usize, 0usize);
     for i in 1..=m {
-        let from = (i as isize + lo).max(1);
-        let to = (i as isize + hi).min(n as isize);
+        let from = (i as isize + band.lo).max(1);
+        let to = (i as isize + band.hi).min(n as isize);
         let qh = q[i - 1].hash;
         for j in from..=to {
             let j = j as usize;
-            let x = cell(i, j);
+            let x = band.cell(i, j);
             // (i-1, j-1) sits at the same offset in the row above, (i-1, j)
             // one to the right of it, (i, j-1) one to the left in this row.
             let score = if qh == r[j - 1].hash { MATCH } else { MISMATCH };
@@ -198,18 +185,14 @@ pub(crate) fn align(
             }
         }
     }
-    if best.0 == 0 {
-        return None;
-    }
-    let get = |i: usize, j: usize| {
-        let k = j as isize - i as isize - lo;
-        if i > 0 && j > 0 && k >= 0 && (k as usize) < w {
-            h[cell(i, j)]
-        } else {
-            0
-        }
-    };
-    let (mut i, mut j) = (best.1, best.2);
+    best
+}
+
+/// Walks back from the best cell (i, j) to where the local alignment
+/// starts, counting matched words and noting the ones that differ.
+fn trace_back(q: &[Word], r: &[Word], band: Band, h: &[i32], i: usize, j: usize) -> Alignment {
+    let get = |i: usize, j: usize| band.get(h, i, j);
+    let (mut i, mut j) = (i, j);
     let r_end = j;
     let q_end = i;
     let mut matched = 0;
@@ -237,7 +220,7 @@ pub(crate) fn align(
     }
     diff_q.reverse();
     diff_r.reverse();
-    Some(Alignment {
+    Alignment {
         q_start: i,
         q_end,
         r_start: j,
@@ -245,7 +228,7 @@ pub(crate) fn align(
         matched,
         diff_q,
         diff_r,
-    })
+    }
 }
 
 pub(crate) fn spans_of(words: &[Word], idx: &[usize]) -> Vec<(u32, u32)> {

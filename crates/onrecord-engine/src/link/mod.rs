@@ -21,6 +21,8 @@ mod words;
 pub use words::*;
 mod align;
 pub(crate) use align::*;
+mod search;
+pub(crate) use search::*;
 #[cfg(test)]
 mod tests;
 
@@ -135,16 +137,67 @@ impl Default for LinkOptions {
 /// Links every quotation to the other places in the corpus that carry its
 /// words. `texts` are the articles' views, indexed by `QuoteRef::doc`.
 pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
-    // Normalized words of each quotation, and the distinct sequences.
     let qwords: Vec<Vec<Word>> = quotes
         .par_iter()
         .map(|q| quotation_words(texts[q.doc as usize], &q.segments))
         .collect();
+    let (members, seq_of) = distinct_texts(&qwords, opts.min_words);
+    let reps: Vec<u32> = members.iter().map(|v| v[0]).collect();
+    let (index, kept) = trigram_index(&qwords, &reps);
+    let (quoted_in_doc, reach_in_doc) = quoted_spans(texts.len(), quotes);
+    let linker = Linker {
+        texts,
+        opts,
+        qwords: &qwords,
+        reps: &reps,
+        index: &index,
+        kept: &kept,
+        quoted_in_doc: &quoted_in_doc,
+    };
+    // Scan every article once.
+    let per_doc: Vec<Vec<(u32, Found)>> = (0..texts.len())
+        .into_par_iter()
+        .map_init(
+            || Scratch::new(reps.len()),
+            |scratch, d| linker.scan(d, scratch),
+        )
+        .collect();
+    // Gather per distinct text.
+    let mut places: Vec<Vec<Found>> = vec![Vec::new(); reps.len()];
+    for doc_found in per_doc {
+        for (sid, f) in doc_found {
+            places[sid as usize].push(f);
+        }
+    }
+    let joiner = Joiner {
+        quotes,
+        members: &members,
+        seq_of: &seq_of,
+        quoted_in_doc: &quoted_in_doc,
+        reach_in_doc: &reach_in_doc,
+    };
+    let (statement, inside) = joiner.statements(&places, texts.len());
+    Links {
+        statement,
+        text_of: seq_of
+            .iter()
+            .map(|&s| (s != u32::MAX).then_some(s))
+            .collect(),
+        members,
+        places,
+        inside,
+    }
+}
+
+/// The distinct word sequences of the quotations long enough to link: for
+/// each, the quotations that have it; and for each quotation, its sequence
+/// or `u32::MAX`.
+fn distinct_texts(qwords: &[Vec<Word>], min_words: usize) -> (Vec<Vec<u32>>, Vec<u32>) {
     let mut distinct: FxHashMap<Vec<u64>, u32> = FxHashMap::default();
     let mut texts_of: Vec<Vec<u32>> = Vec::new();
-    let mut seq_of = vec![u32::MAX; quotes.len()];
+    let mut seq_of = vec![u32::MAX; qwords.len()];
     for (qi, w) in qwords.iter().enumerate() {
-        if w.len() < opts.min_words {
+        if w.len() < min_words {
             continue;
         }
         let key: Vec<u64> = w.iter().map(|x| x.hash).collect();
@@ -156,9 +209,21 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
         texts_of[id as usize].push(qi as u32);
         seq_of[qi] = id;
     }
-    let reps: Vec<u32> = texts_of.iter().map(|v| v[0]).collect();
-    // Trigram index over distinct sequences; very common trigrams are dropped.
-    let mut index: FxHashMap<u64, Vec<(u32, u32)>> = FxHashMap::default();
+    (texts_of, seq_of)
+}
+
+/// Trigram postings: for each trigram, the distinct texts (by their first
+/// quotation, `reps`) that have it, with its first position there.
+type TrigramIndex = FxHashMap<u64, Vec<(u32, u32)>>;
+
+/// A trigram shared by more distinct texts than this is a stock phrase: it
+/// would make every article a candidate for all of them.
+const MAX_POSTINGS: usize = 64;
+
+/// The trigram index over the distinct texts, stock phrases left out, and
+/// how many trigram positions of each text are still indexed.
+fn trigram_index(qwords: &[Vec<Word>], reps: &[u32]) -> (TrigramIndex, Vec<usize>) {
+    let mut index: TrigramIndex = FxHashMap::default();
     for (sid, &qi) in reps.iter().enumerate() {
         let w = &qwords[qi as usize];
         for p in 0..w.len().saturating_sub(N - 1) {
@@ -169,27 +234,28 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
             }
         }
     }
-    // A trigram shared by many distinct texts is a stock phrase: it would
-    // make every article a candidate for all of them.
-    const MAX_POSTINGS: usize = 64;
     index.retain(|_, v| v.len() <= MAX_POSTINGS);
-    // How many trigram positions of each text are still indexed.
     let mut kept = vec![0usize; reps.len()];
     for list in index.values() {
         for &(sid, _) in list {
             kept[sid as usize] += 1;
         }
     }
+    (index, kept)
+}
 
-    // Quotation spans of each article, to tell quoted places from the rest.
-    let mut quoted_in_doc: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); texts.len()];
+/// Quotation spans of each article as (start, end, quotation), to tell
+/// quoted places from the rest. Sorted by start (quotations come in
+/// article order), with the furthest end so far, so that the spans at a
+/// place are found without a full scan.
+#[allow(clippy::type_complexity)]
+fn quoted_spans(docs: usize, quotes: &[QuoteRef]) -> (Vec<Vec<(u32, u32, u32)>>, Vec<Vec<u32>>) {
+    let mut quoted_in_doc: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); docs];
     for (qi, q) in quotes.iter().enumerate() {
         if let (Some(f), Some(l)) = (q.segments.first(), q.segments.last()) {
             quoted_in_doc[q.doc as usize].push((f.0, l.1, qi as u32));
         }
     }
-    // Sorted by start (quotations come in article order), with the furthest
-    // end so far, so that the spans at a place are found without a full scan.
     let reach_in_doc: Vec<Vec<u32>> = quoted_in_doc
         .iter_mut()
         .map(|spans| {
@@ -197,194 +263,231 @@ pub fn link(texts: &[&str], quotes: &[QuoteRef], opts: &LinkOptions) -> Links {
             crate::extract::furthest_ends(spans.iter().map(|&(_, e, _)| e))
         })
         .collect();
+    (quoted_in_doc, reach_in_doc)
+}
 
-    // Scan every article once.
-    let per_doc: Vec<Vec<(u32, Found)>> = (0..texts.len())
-        .into_par_iter()
-        .map_init(
-            || Scratch::new(reps.len()),
-            |scratch, d| {
-                let text = texts[d];
-                let mut dw = Vec::with_capacity(text.len() / 5);
-                words(text, 0, text.len(), &mut dw);
-                for p in 0..dw.len().saturating_sub(N - 1) {
-                    if let Some(list) = index.get(&gram(&dw[p..p + N])) {
-                        for &(sid, qp) in list {
-                            scratch.push(sid, (p as u32, qp));
-                        }
-                    }
+/// What the scan of every article reads: the quotations' words, the
+/// trigram index over the distinct texts, and the quoted spans.
+struct Linker<'a> {
+    texts: &'a [&'a str],
+    opts: &'a LinkOptions,
+    qwords: &'a [Vec<Word>],
+    reps: &'a [u32],
+    index: &'a TrigramIndex,
+    kept: &'a [usize],
+    quoted_in_doc: &'a [Vec<(u32, u32, u32)>],
+}
+
+impl Linker<'_> {
+    /// The places in article `d` that carry a distinct text's words, as
+    /// (text, place).
+    fn scan(&self, d: usize, scratch: &mut Scratch) -> Vec<(u32, Found)> {
+        let text = self.texts[d];
+        let mut dw = Vec::with_capacity(text.len() / 5);
+        words(text, 0, text.len(), &mut dw);
+        for p in 0..dw.len().saturating_sub(N - 1) {
+            if let Some(list) = self.index.get(&gram(&dw[p..p + N])) {
+                for &(sid, qp) in list {
+                    scratch.push(sid, (p as u32, qp));
                 }
-                let mut out = Vec::new();
-                scratch.touched.sort_unstable();
-                for &sid in &scratch.touched {
-                    let h = &scratch.hits[scratch.slot[sid as usize] as usize];
-                    let qw = &qwords[reps[sid as usize] as usize];
-                    let m = qw.len();
-                    // An occurrence that matches `min_share` of the words keeps
-                    // most of its trigrams: each differing word breaks at most
-                    // three. Regions with fewer hits are not worth aligning.
-                    let differing = m - ((m as f32) * opts.min_share).ceil() as usize;
-                    // Stock phrases are not indexed: a text made mostly of
-                    // them must be hit on every trigram it still has.
-                    let kept = kept[sid as usize];
-                    let need_hits = m
-                        .saturating_sub(N - 1)
-                        .saturating_sub(3 * differing)
-                        .max(kept * 2 / 5)
-                        .min(kept)
-                        .max(1);
-                    // Cluster hits that could belong to one occurrence.
-                    let mut k = 0;
-                    while k < h.len() {
-                        let mut l = k;
-                        while l + 1 < h.len() && h[l + 1].0 <= h[l].0 + MAX_GAP {
-                            l += 1;
-                        }
-                        let cluster = &h[k..=l];
-                        let lo = (h[k].0 as i64 - h[k].1 as i64 - 4).max(0) as usize;
-                        let hi = ((h[l].0 as usize) + (m - h[l].1 as usize) + 4).min(dw.len());
-                        k = l + 1;
-                        // The hits of one occurrence lie on a few neighbouring
-                        // diagonals; stray hits of stock phrases do not.
-                        let Some((dlo, dhi)) = best_diagonals(
-                            cluster,
-                            need_hits,
-                            (
-                                &mut scratch.diagonals,
-                                &mut scratch.stamps,
-                                &mut scratch.stamp,
-                            ),
-                        ) else {
-                            continue;
-                        };
-                        let region = &dw[lo..hi];
-                        let band = BAND as isize;
-                        let (dlo, dhi) = (dlo - lo as isize - band, dhi - lo as isize + band);
-                        let Some(a) = align(qw, region, dlo, dhi, &mut scratch.dp) else {
-                            continue;
-                        };
-                        let need = ((m as f32) * opts.min_share).ceil() as usize;
-                        if a.matched < need.max(opts.min_words) {
-                            continue;
-                        }
-                        let (ps, pe) = (region[a.r_start].start, region[a.r_end - 1].end);
-                        let quoted = quoted_in_doc[d].iter().any(|&(s, e, _)| s < pe && ps < e);
-                        if !quoted && m < opts.min_words_unquoted {
-                            continue;
-                        }
-                        out.push((
-                            sid,
-                            Found {
-                                doc: d as u32,
-                                start: ps,
-                                end: pe,
-                                matched: a.matched as u32,
-                                total: m as u32,
-                                differ_words: a.diff_q.iter().map(|&x| x as u32).collect(),
-                                differ_in_place: spans_of(region, &a.diff_r).into(),
-                            },
-                        ));
-                    }
+            }
+        }
+        let mut out = Vec::new();
+        scratch.touched.sort_unstable();
+        let Scratch {
+            slot,
+            hits,
+            touched,
+            search: search_scratch,
+            ..
+        } = scratch;
+        for &sid in touched.iter() {
+            let h = &hits[slot[sid as usize] as usize];
+            self.find_text(d, sid, h, &dw, search_scratch, &mut out);
+        }
+        scratch.clear();
+        out
+    }
+
+    /// The places in article `d` (words `dw`) of distinct text `sid`, from
+    /// its trigram hits `h` there.
+    #[inline]
+    fn find_text(
+        &self,
+        d: usize,
+        sid: u32,
+        h: &[(u32, u32)],
+        dw: &[Word],
+        scratch: &mut SearchScratch,
+        out: &mut Vec<(u32, Found)>,
+    ) {
+        let opts = self.opts;
+        let qw = &self.qwords[self.reps[sid as usize] as usize];
+        let m = qw.len();
+        // An occurrence that matches `min_share` of the words keeps
+        // most of its trigrams: each differing word breaks at most
+        // three. Regions with fewer hits are not worth aligning.
+        let need = ((m as f32) * opts.min_share).ceil() as usize;
+        let differing = m - need;
+        // Stock phrases are not indexed: a text made mostly of
+        // them must be hit on every trigram it still has.
+        let kept = self.kept[sid as usize];
+        let need_hits = m
+            .saturating_sub(N - 1)
+            .saturating_sub(3 * differing)
+            .max(kept * 2 / 5)
+            .min(kept)
+            .max(1);
+        let limits = SearchLimits {
+            max_gap: MAX_GAP,
+            unit: 1,
+            margin: 4,
+            need_hits,
+            window: 2 * BAND as isize,
+            slack: BAND as isize,
+            need_matched: need.max(opts.min_words),
+        };
+        let quoted = &self.quoted_in_doc[d];
+        search(
+            qw,
+            h,
+            &limits,
+            scratch,
+            |_, lo, hi| &dw[lo..hi.min(dw.len())],
+            |_, lo, at| at as usize - lo,
+            |_, region, a| {
+                let (ps, pe) = (region[a.r_start].start, region[a.r_end - 1].end);
+                let is_quoted = quoted.iter().any(|&(s, e, _)| s < pe && ps < e);
+                if !is_quoted && m < opts.min_words_unquoted {
+                    return;
                 }
-                scratch.clear();
-                out
+                out.push((
+                    sid,
+                    Found {
+                        doc: d as u32,
+                        start: ps,
+                        end: pe,
+                        matched: a.matched as u32,
+                        total: m as u32,
+                        differ_words: a.diff_q.iter().map(|&x| x as u32).collect(),
+                        differ_in_place: spans_of(region, &a.diff_r).into(),
+                    },
+                ));
             },
-        )
-        .collect();
-
-    // Gather per distinct text.
-    let mut places: Vec<Vec<Found>> = vec![Vec::new(); reps.len()];
-    for doc_found in per_doc {
-        for (sid, f) in doc_found {
-            places[sid as usize].push(f);
-        }
+        );
     }
+}
 
-    // Statements: union quotations with the same words, and quotations whose
-    // words were found at each other's places.
-    let mut uf = UnionFind::new(quotes.len());
-    for members in &texts_of {
-        if quotes[members[0] as usize].joins {
-            for w in members.windows(2) {
-                uf.union(w[0], w[1]);
+/// What statements are joined from: quotations with the same words, and
+/// quotations whose words were found at each other's places.
+struct Joiner<'a> {
+    quotes: &'a [QuoteRef],
+    members: &'a [Vec<u32>],
+    seq_of: &'a [u32],
+    quoted_in_doc: &'a [Vec<(u32, u32, u32)>],
+    reach_in_doc: &'a [Vec<u32>],
+}
+
+impl Joiner<'_> {
+    /// The statement of each quotation, numbered in order of first
+    /// appearance, and for each quotation the texts found inside it.
+    fn statements(&self, places: &[Vec<Found>], docs: usize) -> (Vec<u32>, Vec<Vec<u32>>) {
+        let quotes = self.quotes;
+        let mut uf = UnionFind::new(quotes.len());
+        for members in self.members {
+            if quotes[members[0] as usize].joins {
+                for w in members.windows(2) {
+                    uf.union(w[0], w[1]);
+                }
             }
         }
-    }
-    let mut inside: Vec<Vec<u32>> = vec![Vec::new(); quotes.len()];
-    // Unquoted places per article, to join texts found at the same place.
-    let mut unquoted: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); texts.len()];
-    for (sid, fs) in places.iter().enumerate() {
-        let rep = texts_of[sid][0];
-        for f in fs {
-            let mut at_quote = false;
-            let spans = &quoted_in_doc[f.doc as usize];
-            let reach = &reach_in_doc[f.doc as usize];
-            let hi = spans.partition_point(|&(s, _, _)| s < f.end);
-            // Back from the place's end, while an earlier span still reaches it.
-            for i in (0..hi).rev() {
-                if reach[i] <= f.start {
-                    break;
+        let mut inside: Vec<Vec<u32>> = vec![Vec::new(); quotes.len()];
+        // Unquoted places per article, to join texts found at the same place.
+        let mut unquoted: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); docs];
+        for (sid, fs) in places.iter().enumerate() {
+            let rep = self.members[sid][0];
+            for f in fs {
+                let at_quote = self.join_at_quotes(sid as u32, rep, f, &mut uf, &mut inside);
+                if !at_quote && joins_statement(f) && quotes[rep as usize].joins {
+                    unquoted[f.doc as usize].push((f.start, f.end, rep));
                 }
-                let (s, e, other) = spans[i];
-                if f.start < e && seq_of[other as usize] != sid as u32 {
-                    at_quote = true;
-                    let overlap = f.end.min(e) - f.start.max(s);
-                    let shorter = (f.end - f.start).min(e - s).max(1);
-                    if overlap * 2 >= shorter {
-                        if joins_statement(f)
-                            && quotes[rep as usize].joins
-                            && quotes[other as usize].joins
-                        {
-                            uf.union(rep, other);
-                        }
-                        // A text's places are gathered together, so a repeat
-                        // can only be the last entry.
-                        let list = &mut inside[other as usize];
-                        if list.last() != Some(&(sid as u32)) {
-                            list.push(sid as u32);
-                        }
+            }
+        }
+        for p in &mut unquoted {
+            join_overlapping(p, &mut uf);
+        }
+        let mut ids: FxHashMap<u32, u32> = FxHashMap::default();
+        let statement = (0..quotes.len() as u32)
+            .map(|qi| {
+                let root = uf.find(qi);
+                let next = ids.len() as u32;
+                *ids.entry(root).or_insert(next)
+            })
+            .collect();
+        (statement, inside)
+    }
+
+    /// Joins text `sid` (first quotation `rep`) with the other quotations
+    /// that mostly overlap its place `f`, and notes it inside them; whether
+    /// the place overlaps any other quotation at all.
+    fn join_at_quotes(
+        &self,
+        sid: u32,
+        rep: u32,
+        f: &Found,
+        uf: &mut UnionFind,
+        inside: &mut [Vec<u32>],
+    ) -> bool {
+        let quotes = self.quotes;
+        let mut at_quote = false;
+        let spans = &self.quoted_in_doc[f.doc as usize];
+        let reach = &self.reach_in_doc[f.doc as usize];
+        let hi = spans.partition_point(|&(s, _, _)| s < f.end);
+        // Back from the place's end, while an earlier span still reaches it.
+        for i in (0..hi).rev() {
+            if reach[i] <= f.start {
+                break;
+            }
+            let (s, e, other) = spans[i];
+            if f.start < e && self.seq_of[other as usize] != sid {
+                at_quote = true;
+                let overlap = f.end.min(e) - f.start.max(s);
+                let shorter = (f.end - f.start).min(e - s).max(1);
+                if overlap * 2 >= shorter {
+                    if joins_statement(f)
+                        && quotes[rep as usize].joins
+                        && quotes[other as usize].joins
+                    {
+                        uf.union(rep, other);
+                    }
+                    // A text's places are gathered together, so a repeat
+                    // can only be the last entry.
+                    let list = &mut inside[other as usize];
+                    if list.last() != Some(&sid) {
+                        list.push(sid);
                     }
                 }
             }
-            if !at_quote && joins_statement(f) && quotes[rep as usize].joins {
-                unquoted[f.doc as usize].push((f.start, f.end, rep));
-            }
         }
+        at_quote
     }
-    for p in &mut unquoted {
-        p.sort_unstable();
-        for i in 0..p.len() {
-            for j in i + 1..p.len() {
-                if p[j].0 >= p[i].1 {
-                    break;
-                }
-                let overlap = p[i].1.min(p[j].1) - p[j].0;
-                let shorter = (p[i].1 - p[i].0).min(p[j].1 - p[j].0).max(1);
-                if overlap * 2 >= shorter {
-                    uf.union(p[i].2, p[j].2);
-                }
-            }
-        }
-    }
+}
 
-    // Statement ids in order of first appearance.
-    let mut ids: FxHashMap<u32, u32> = FxHashMap::default();
-    let statement = (0..quotes.len() as u32)
-        .map(|qi| {
-            let root = uf.find(qi);
-            let next = ids.len() as u32;
-            *ids.entry(root).or_insert(next)
-        })
-        .collect();
-    Links {
-        statement,
-        text_of: seq_of
-            .iter()
-            .map(|&s| (s != u32::MAX).then_some(s))
-            .collect(),
-        members: texts_of,
-        places,
-        inside,
+/// Joins the texts of unquoted places in one article (start, end, first
+/// quotation) that mostly overlap one another.
+fn join_overlapping(p: &mut [(u32, u32, u32)], uf: &mut UnionFind) {
+    p.sort_unstable();
+    for i in 0..p.len() {
+        for j in i + 1..p.len() {
+            if p[j].0 >= p[i].1 {
+                break;
+            }
+            let overlap = p[i].1.min(p[j].1) - p[j].0;
+            let shorter = (p[i].1 - p[i].0).min(p[j].1 - p[j].0).max(1);
+            if overlap * 2 >= shorter {
+                uf.union(p[i].2, p[j].2);
+            }
+        }
     }
 }
 

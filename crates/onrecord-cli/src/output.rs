@@ -90,7 +90,7 @@ pub fn record(corpus: &Corpus, c: &Checked, f: &Finding) -> FindingRecord {
 /// The fix that repairs the quotation, if there is one (not the one that
 /// only silences the check).
 pub fn main_fix(f: &Finding) -> Option<&check::Fix> {
-    (f.fixes.len() > 1).then(|| &f.fixes[0])
+    f.preferred()
 }
 
 pub fn json_lines(corpus: &Corpus, checked: &[Checked]) -> String {

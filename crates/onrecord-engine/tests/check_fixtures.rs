@@ -140,8 +140,7 @@ fn render(corpus: &Corpus, draft: &Document, report: &DraftReport) -> String {
                 check::wording(corpus, s)
             ));
         }
-        let (_, repairs) = f.fixes.split_last().expect("a disable fix");
-        for fix in repairs {
+        for fix in f.repairs() {
             let e = &fix.edit;
             out.push_str(&format!(
                 "    fix {} {:?}\n",
@@ -168,13 +167,20 @@ fn shifted(open: u32, e: &Edit) -> u32 {
 /// Applies every fix of every finding and checks the draft again.
 fn check_fixes(corpus: &Corpus, draft: &Document, config: &Config, report: &DraftReport) {
     for f in &report.findings {
-        let (disable, repairs) = f.fixes.split_last().expect("a disable fix");
+        let disable = f.disable().expect("a disable fix");
         assert_eq!(
             disable.title,
             format!("Disable {} for this line", f.code),
-            "the last fix disables the check"
+            "the disable fix disables the check"
         );
-        for fix in repairs.iter().chain([disable]) {
+        let repairs: Vec<&check::Fix> = f.repairs().collect();
+        assert_eq!(
+            repairs.len() + 1,
+            f.fixes.len(),
+            "one disable fix, every other fix a repair: {:?}",
+            f.fixes
+        );
+        for fix in repairs.iter().copied().chain([disable]) {
             let fixed = document(&draft.path, &apply(draft.raw(), &fix.edit));
             let again = check::check(corpus, &fixed, config);
             let open = shifted(f.start, &fix.edit);
@@ -768,7 +774,7 @@ fn disable_fix_adds_its_code_to_the_comment_above() {
     let report = check::check(&corpus, &draft, &Config::default());
     let codes: Vec<Code> = report.findings.iter().map(|f| f.code).collect();
     assert_eq!(codes, [Code::MisattributedQuote]);
-    let disable = report.findings[0].fixes.last().expect("a disable fix");
+    let disable = report.findings[0].disable().expect("a disable fix");
     let fixed = apply(draft.raw(), &disable.edit);
     assert!(
         fixed.contains(
@@ -843,7 +849,7 @@ fn crlf_draft_keeps_its_line_endings() {
     let f = &report.findings[0];
     assert_eq!(f.code, Code::UnknownQuote);
     assert_eq!(draft.line_col(f.start), (3, 1));
-    let disable = &f.fixes.last().expect("a disable fix").edit;
+    let disable = &f.disable().expect("a disable fix").edit;
     assert_eq!(
         disable.replacement,
         "<!-- onrecord-disable-next-line unknown-quote -->\r\n"

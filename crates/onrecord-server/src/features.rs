@@ -184,7 +184,7 @@ pub fn code_actions(view: &View, uri: &Uri, enc: Encoding, range: Range) -> Code
             continue;
         }
         let diagnostic = diagnostic_of(&p, f);
-        for (i, fix) in f.fixes.iter().enumerate() {
+        for fix in &f.fixes {
             let edit = TextEdit::new(
                 p.range(fix.edit.start, fix.edit.end),
                 fix.edit.replacement.clone(),
@@ -197,7 +197,7 @@ pub fn code_actions(view: &View, uri: &Uri, enc: Encoding, range: Range) -> Code
                     changes: Some([(uri.clone(), vec![edit])].into_iter().collect()),
                     ..Default::default()
                 }),
-                is_preferred: Some(i == 0 && f.fixes.len() > 1),
+                is_preferred: Some(f.preferred().is_some_and(|p| std::ptr::eq(p, fix))),
                 ..Default::default()
             }));
         }

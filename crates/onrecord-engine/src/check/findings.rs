@@ -133,14 +133,14 @@ fn misquote(corpus: &Corpus, draft: &Document, qc: &QuoteCheck) -> Option<(Strin
     );
     let inner = draft.raw().get(ws as usize..we as usize).unwrap_or("");
     let (lead, trail) = word_bounds(inner);
-    let fix = Fix {
-        title: format!("Use the source wording: \u{201c}{source}\u{201d}"),
-        edit: Edit {
+    let fix = Fix::repair(
+        format!("Use the source wording: \u{201c}{source}\u{201d}"),
+        Edit {
             start: ws + lead as u32,
             end: ws + trail as u32,
             replacement: source,
         },
-    };
+    );
     // The source wording of an elided quotation is not its words.
     let elided = has_ellipsis(&qc.text);
     Some((message, [fix].into_iter().filter(|_| !elided).collect()))
@@ -207,14 +207,14 @@ fn rename_fix(draft: &Document, sp: &DraftSpeaker, to: &engine::SpeakerEntity) -
     if starts_sentence {
         replacement = capitalize(&replacement);
     }
-    Some(Fix {
-        title: format!("Attribute to {}", speaker_phrase(to)),
-        edit: Edit {
+    Some(Fix::repair(
+        format!("Attribute to {}", speaker_phrase(to)),
+        Edit {
             start: ms,
             end: me,
             replacement,
         },
-    })
+    ))
 }
 
 /// Why the sources say so: where, and the words that attribute it there.

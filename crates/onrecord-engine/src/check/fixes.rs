@@ -69,7 +69,7 @@ pub(super) fn attribution_fix(draft: &Document, qc: &QuoteCheck, who: &str) -> O
     } else {
         return None;
     };
-    Some(Fix { title, edit })
+    Some(Fix::repair(title, edit))
 }
 
 /// An edit that puts `<!-- onrecord-disable-next-line CODE -->` on its own
@@ -92,6 +92,7 @@ pub(super) fn disable_fix(draft: &Document, at: u32, code: Code) -> Fix {
             {
                 let at = above_start + above.len() - 3 - (body.len() - body.trim_end().len());
                 return Fix {
+                    kind: FixKind::Disable,
                     title,
                     edit: Edit {
                         start: at as u32,
@@ -118,6 +119,7 @@ pub(super) fn disable_fix(draft: &Document, at: u32, code: Code) -> Fix {
         "\n"
     };
     Fix {
+        kind: FixKind::Disable,
         title,
         edit: Edit {
             start,

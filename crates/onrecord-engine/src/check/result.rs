@@ -94,10 +94,31 @@ pub struct Edit {
     pub replacement: String,
 }
 
+/// What applying a fix does to the finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FixKind {
+    /// Makes the draft agree with the sources: attributes the quotation,
+    /// restores the source wording, or names the sources' speaker.
+    Repair,
+    /// Adds a comment that silences this finding's code on this line.
+    Disable,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fix {
+    pub kind: FixKind,
     pub title: String,
     pub edit: Edit,
+}
+
+impl Fix {
+    pub fn repair(title: String, edit: Edit) -> Fix {
+        Fix {
+            kind: FixKind::Repair,
+            title,
+            edit,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -110,8 +131,25 @@ pub struct Finding {
     pub start: u32,
     pub end: u32,
     pub message: String,
-    /// Fixes, the most useful first; the last one disables the check here.
+    /// The repairs, the most useful first, then the disable comment.
     pub fixes: Vec<Fix>,
+}
+
+impl Finding {
+    /// The fixes that repair the quotation, the most useful first.
+    pub fn repairs(&self) -> impl Iterator<Item = &Fix> {
+        self.fixes.iter().filter(|f| f.kind == FixKind::Repair)
+    }
+
+    /// The repair to prefer, if there is one.
+    pub fn preferred(&self) -> Option<&Fix> {
+        self.repairs().next()
+    }
+
+    /// The fix that silences this finding on its line.
+    pub fn disable(&self) -> Option<&Fix> {
+        self.fixes.iter().find(|f| f.kind == FixKind::Disable)
+    }
 }
 
 #[derive(Clone, Debug, Default)]

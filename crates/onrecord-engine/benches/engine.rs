@@ -140,13 +140,18 @@ fn check_draft_first_time_10k(bencher: Bencher) {
     let corpus = corpus_10k();
     let doc = draft_of_40();
     let config = onrecord_engine::config::Config::default();
-    bencher.with_inputs(|| corpus.forget()).bench_refs(|_| {
-        black_box(onrecord_engine::check::check(
-            corpus,
-            black_box(&doc),
-            &config,
-        ))
-    });
+    // A fresh memo each time: every quotation is looked up.
+    bencher
+        .with_inputs(onrecord_engine::check::PlaceMemo::default)
+        .bench_refs(|memo| {
+            black_box(onrecord_engine::check::check_unless(
+                corpus,
+                Some(memo),
+                black_box(&doc),
+                &config,
+                &|| false,
+            ))
+        });
 }
 
 /// The same draft checked again after an edit that changed one quotation:
@@ -156,7 +161,8 @@ fn check_draft_after_an_edit_10k(bencher: Bencher) {
     let corpus = corpus_10k();
     let doc = draft_of_40();
     let config = onrecord_engine::config::Config::default();
-    let _ = onrecord_engine::check::check(corpus, &doc, &config);
+    let memo = onrecord_engine::check::PlaceMemo::default();
+    let _ = onrecord_engine::check::check_unless(corpus, Some(&memo), &doc, &config, &|| false);
     let n = std::sync::atomic::AtomicU32::new(0);
     bencher
         .with_inputs(|| {
@@ -173,5 +179,13 @@ fn check_draft_after_an_edit_10k(bencher: Bencher) {
             .0
             .unwrap()
         })
-        .bench_refs(|d| black_box(onrecord_engine::check::check(corpus, black_box(d), &config)));
+        .bench_refs(|d| {
+            black_box(onrecord_engine::check::check_unless(
+                corpus,
+                Some(&memo),
+                black_box(d),
+                &config,
+                &|| false,
+            ))
+        });
 }

@@ -1140,11 +1140,11 @@ fn a_superseded_check_stops_between_quotations() {
     let (corpus, draft) = load(&fixture);
     let asked = std::sync::atomic::AtomicUsize::new(0);
     let after_three = || asked.fetch_add(1, std::sync::atomic::Ordering::Relaxed) >= 3;
-    assert!(check::check_unless(&corpus, &draft, &Config::default(), &after_three).is_none());
+    assert!(check::check_unless(&corpus, None, &draft, &Config::default(), &after_three).is_none());
     // Asked once per quotation until told to stop, not once for each of the
     // fifty: the rest of the work was not done.
     assert!(asked.into_inner() < 10);
-    let whole = check::check_unless(&corpus, &draft, &Config::default(), &|| false)
+    let whole = check::check_unless(&corpus, None, &draft, &Config::default(), &|| false)
         .expect("a check that is never cancelled finishes");
     assert_eq!(whole.quotes.len(), 50);
 }
@@ -1178,4 +1178,27 @@ fn completion_attributes_as_the_checker_does() {
         unattributed.completion(&corpus, '”'),
         "The eastern quay will stay open through the winter,”"
     );
+}
+
+/// The server checks a draft after every pause in typing with a memo of
+/// the places already found: a remembered check must say exactly what a
+/// fresh one says, before and after an edit changes one quotation.
+#[test]
+fn a_check_with_a_memo_finds_what_a_fresh_check_finds() {
+    let before = "# Callow port at a standstill\n\n\"We will not unload a single ship until the safety rules are signed,\" said Imogen Thale.\n\n\"Our door has been open since January, and it remains open tonight,\" Oduya said.\n";
+    let after = before.replace("since January", "since March");
+    let (corpus, _) = load(&format!("{DOCKS}//- draft.md\n{before}"));
+    let memo = check::PlaceMemo::default();
+    for text in [before, &after, before] {
+        let draft = document("draft.md", text);
+        let fresh = check::check(&corpus, &draft, &Config::default());
+        let remembered =
+            check::check_unless(&corpus, Some(&memo), &draft, &Config::default(), &|| false)
+                .expect("never cancelled");
+        assert_eq!(
+            render(&corpus, &draft, &remembered),
+            render(&corpus, &draft, &fresh),
+            "{text}"
+        );
+    }
 }

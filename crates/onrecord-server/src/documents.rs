@@ -51,7 +51,13 @@ pub(super) fn compute_view(
         }
     }
     let doc = parse_draft(&draft_path(uri, language), text);
-    let mut report = check::check_unless(&indexed.corpus, &doc, config, cancelled)?;
+    let mut report = check::check_unless(
+        &indexed.corpus,
+        Some(&indexed.memo),
+        &doc,
+        config,
+        cancelled,
+    )?;
     // With no source articles every quotation would be "found in no
     // source": the editor is told once instead (see `adopt`).
     if indexed.corpus.docs().is_empty() {

@@ -9,6 +9,9 @@ pub struct Indexed {
     pub corpus: Corpus,
     /// Absolute path of each corpus article.
     pub(super) by_path: HashMap<PathBuf, DocId>,
+    /// The places drafts' quotations were found at in this corpus: a draft
+    /// is checked after every pause in typing.
+    pub(super) memo: check::PlaceMemo,
 }
 
 impl Indexed {
@@ -33,7 +36,11 @@ impl Indexed {
             .enumerate()
             .map(|(i, d)| (PathBuf::from(&d.path), DocId::new(i)))
             .collect();
-        Indexed { corpus, by_path }
+        Indexed {
+            corpus,
+            by_path,
+            memo: check::PlaceMemo::default(),
+        }
     }
 
     pub(super) fn empty() -> Indexed {

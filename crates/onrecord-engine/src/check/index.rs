@@ -16,9 +16,6 @@ pub struct Corpus {
     pub(super) grams: Vec<(u32, u32)>,
     /// The corpus offset of each article's first byte.
     pub(super) bases: Vec<u32>,
-    /// Places already found, by quotation text: a draft is checked again
-    /// after every pause in typing, and most of its quotations are unchanged.
-    pub(super) memo: std::sync::Mutex<rustc_hash::FxHashMap<String, Vec<Place>>>,
     /// A folder prefix left out of paths in messages (the editor's
     /// workspace), with its trailing separator.
     pub(super) display_root: Option<String>,
@@ -26,8 +23,31 @@ pub struct Corpus {
     pub(super) known: KnownPeople,
 }
 
+/// Places already found in one corpus, by quotation text: a draft is
+/// checked again after every pause in typing, and most of its quotations
+/// are unchanged. Kept beside its [`Corpus`] by whoever checks drafts
+/// against it again and again (the server); a check without one looks
+/// every quotation up, and a new corpus needs a new memo.
+#[derive(Default)]
+pub struct PlaceMemo(std::sync::Mutex<rustc_hash::FxHashMap<String, Vec<Place>>>);
+
 /// The memo is emptied when it holds more quotations than this.
-pub(super) const MEMO_LIMIT: usize = 20_000;
+const MEMO_LIMIT: usize = 20_000;
+
+impl PlaceMemo {
+    fn get(&self, text: &str) -> Option<Vec<Place>> {
+        self.0.lock().ok().and_then(|m| m.get(text).cloned())
+    }
+
+    fn keep(&self, text: &str, places: &[Place]) {
+        if let Ok(mut m) = self.0.lock() {
+            if m.len() >= MEMO_LIMIT {
+                m.clear();
+            }
+            m.insert(text.to_string(), places.to_vec());
+        }
+    }
+}
 
 /// A trigram's hash folded to 32 bits. A collision only adds a candidate
 /// that alignment then rejects.
@@ -111,7 +131,6 @@ impl Corpus {
             analysis,
             grams,
             bases,
-            memo: Default::default(),
             display_root: None,
             known,
         }
@@ -142,22 +161,16 @@ impl Corpus {
         (d as u32, at - self.bases[d])
     }
 
-    /// Forgets the places found so far (for measuring a first check).
-    pub fn forget(&self) {
-        if let Ok(mut m) = self.memo.lock() {
-            m.clear();
-        }
-    }
-
-    /// The places of a draft quotation, remembered by its text.
+    /// The places of a draft quotation, remembered by its text in `memo`.
     pub(super) fn places_of(
         &self,
+        memo: Option<&PlaceMemo>,
         text: &str,
         qw: &[Word],
         view: &str,
         segments: &[(u32, u32)],
     ) -> Vec<Place> {
-        if let Some(p) = self.memo.lock().ok().and_then(|m| m.get(text).cloned()) {
+        if let Some(p) = memo.and_then(|m| m.get(text)) {
             return p;
         }
         let ellipsis = has_ellipsis(text);
@@ -178,11 +191,8 @@ impl Corpus {
         } else {
             places.iter_mut().for_each(|p| self.widen(p));
         }
-        if let Ok(mut m) = self.memo.lock() {
-            if m.len() >= MEMO_LIMIT {
-                m.clear();
-            }
-            m.insert(text.to_string(), places.clone());
+        if let Some(m) = memo {
+            m.keep(text, &places);
         }
         places
     }

@@ -47,15 +47,18 @@ const HALF_SHARE: f32 = 0.3;
 
 /// Checks every quotation of a draft against the corpus.
 pub fn check(corpus: &Corpus, draft: &Document, config: &Config) -> DraftReport {
-    check_unless(corpus, draft, config, &|| false).unwrap_or_default()
+    check_unless(corpus, None, draft, config, &|| false).unwrap_or_default()
 }
 
 /// [`check`], giving up (with `None`) as soon as `cancelled` says so: it is
 /// asked after the draft is read and before each quotation, so that a check
 /// a newer version of the draft has superseded stops instead of finishing
 /// on a busy thread.
+/// With a `memo`, quotations already looked up in this corpus are not
+/// looked up again.
 pub fn check_unless(
     corpus: &Corpus,
+    memo: Option<&PlaceMemo>,
     draft: &Document,
     config: &Config,
     cancelled: &(dyn Fn() -> bool + Sync),
@@ -82,8 +85,9 @@ pub fn check_unless(
             let segments: Vec<(u32, u32)> = q.segments.iter().map(|s| (s.start, s.end)).collect();
             let qw = link::quotation_words(&draft.text, &segments);
             Some(
-                (qw.len() >= config.min_words.max(link::N))
-                    .then(|| corpus.places_of(&q.text(&draft.text), &qw, &draft.text, &segments)),
+                (qw.len() >= config.min_words.max(link::N)).then(|| {
+                    corpus.places_of(memo, &q.text(&draft.text), &qw, &draft.text, &segments)
+                }),
             )
         })
         .while_some()

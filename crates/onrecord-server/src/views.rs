@@ -72,23 +72,4 @@ impl Backend {
     pub(super) async fn indexed_once(&self) -> bool {
         self.state.lock().await.generation > 0
     }
-
-    /// `onrecord/sources`: every other report of the quotation at a
-    /// position, as locations (for editors' "show other reporting").
-    pub(super) async fn sources_request(
-        &self,
-        params: TextDocumentPositionParams,
-    ) -> Result<Vec<Location>> {
-        let r = self
-            .references(ReferenceParams {
-                text_document_position: params,
-                work_done_progress_params: Default::default(),
-                partial_result_params: Default::default(),
-                context: ReferenceContext {
-                    include_declaration: false,
-                },
-            })
-            .await?;
-        Ok(r.unwrap_or_default())
-    }
 }

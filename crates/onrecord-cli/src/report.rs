@@ -211,7 +211,7 @@ fn record_with(a: &Analysis, qi: QuoteId, cursor: &mut ColumnCursor) -> QuoteRec
         kind: q.quote.kind.into(),
         partial: q.partial,
         speaker,
-        statement: a.links.statement[qi.index()],
+        statement: a.links().statement_of(qi.index()),
         sources,
         unlisted_sources: found.unlisted,
     }

@@ -40,7 +40,11 @@ pub struct Analysis {
     pub docs: Vec<Document>,
     pub quotes: Vec<QuoteInfo>,
     pub speakers: Vec<SpeakerEntity>,
-    pub links: Links,
+    /// Set once, when the quotations are linked: until then every quotation
+    /// is its own statement, found nowhere else. Set through a shared
+    /// reference, so that a server can check drafts with the analysis while
+    /// the links are made and add them without waiting for its readers.
+    links: std::sync::OnceLock<Links>,
     pub warnings: Vec<Warning>,
     /// For each quotation, the furthest end of any quotation of its article
     /// up to it (quotations are sorted by start): lets [`Analysis::quote_at`]
@@ -81,8 +85,9 @@ pub fn analyze_document(doc: &Document) -> DocResult {
 
 /// Runs extraction, attribution and linking over a corpus.
 pub fn analyze(docs: Vec<Document>, warnings: Vec<Warning>, opts: &LinkOptions) -> Analysis {
-    let mut a = analyze_unlinked(docs, warnings);
-    a.links = a.link(opts);
+    let a = analyze_unlinked(docs, warnings);
+    let links = a.link(opts);
+    a.set_links(links);
     a
 }
 
@@ -103,7 +108,7 @@ pub fn analyze_unlinked(docs: Vec<Document>, warnings: Vec<Warning>) -> Analysis
         reach.push(before.max(q.quote.end()));
     }
     Analysis {
-        links: Links::unlinked(quotes.len()),
+        links: std::sync::OnceLock::new(),
         reach,
         docs,
         quotes,
@@ -321,6 +326,17 @@ impl Analysis {
         lo..hi
     }
 
+    /// The links between the quotations: none until they are made.
+    pub fn links(&self) -> &Links {
+        self.links.get().unwrap_or(&link::UNLINKED)
+    }
+
+    /// Puts the links in place, once. False when the analysis was linked
+    /// already (the links given are dropped).
+    pub fn set_links(&self, links: Links) -> bool {
+        self.links.set(links).is_ok()
+    }
+
     /// A corpus article.
     #[inline]
     pub fn doc(&self, id: DocId) -> &Document {
@@ -378,8 +394,10 @@ impl Analysis {
         let qi = id.index();
         let own = &self.quotes[qi];
         let (os, oe) = (own.quote.start(), own.quote.end());
-        let places = self.links.text_of[qi]
-            .map(|t| self.links.places[t as usize].as_slice())
+        let links = self.links();
+        let places = links
+            .text_of(qi)
+            .map(|t| links.places[t as usize].as_slice())
             .unwrap_or(&[]);
         let overlaps_own = |f: &Found| f.doc == own.doc.0 && f.start < oe && os < f.end;
         let mut found = Vec::new();
@@ -432,14 +450,15 @@ impl Analysis {
         let own = &self.quotes[qi];
         let (os, oe) = (own.quote.start(), own.quote.end());
         let mut inner = Vec::new();
-        for &text in &self.links.inside[qi] {
-            let text_places = &self.links.places[text as usize];
+        let links = self.links();
+        for &text in links.inside_of(qi) {
+            let text_places = &links.places[text as usize];
             let from = text_places.partition_point(|f| (f.doc, f.start) < (own.doc.0, os));
             let exact = text_places[from..]
                 .iter()
                 .take_while(|f| f.doc == own.doc.0 && f.start < oe)
                 .any(|f| f.end <= oe && f.matched == f.total);
-            let members = &self.links.members[text as usize];
+            let members = &links.members[text as usize];
             let room = MAX_SOURCES.saturating_sub(inner.len()).min(members.len());
             *unlisted += members.len() - room;
             for &other in &members[..room] {

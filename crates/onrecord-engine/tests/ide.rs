@@ -371,3 +371,32 @@ fn another_draft_quoting_the_same_words_is_found() {
     let places = ide::sources_at(&f.corpus, f.target(), f.cursor());
     assert_eq!(ide::quotes_sharing(&f.report, &places), vec![f.range()]);
 }
+
+/// The server checks drafts against the unlinked analysis first and puts
+/// the links in later, through a shared reference, while requests read
+/// it: before, a corpus quotation is found nowhere else and nothing is
+/// offered as a completion; after, both are; and links are set only once.
+#[test]
+fn links_set_later_reach_jumps_and_completion() {
+    let mut sources = Vec::new();
+    for file in marked(LIBRARY) {
+        sources.push(document(&file.path, &file.text));
+    }
+    let corpus = Corpus::new(engine::analyze_unlinked(sources, Vec::new()));
+    let line = "\u{201c}Every child in this town";
+    let wire = Target::Source(DocId(1));
+    let at = corpus
+        .doc(DocId(1))
+        .raw()
+        .find("Every child")
+        .expect("the quotation") as u32;
+    let offered = |c: &Corpus| ide::completions(c, line, 10).map_or(0, |f| f.items.len());
+    assert_eq!(offered(&corpus), 0);
+    assert!(ide::sources_at(&corpus, wire, at).is_empty());
+
+    let links = corpus.analysis.link(&LinkOptions::default());
+    assert!(corpus.analysis.set_links(links.clone()));
+    assert!(offered(&corpus) > 0);
+    assert_eq!(ide::sources_at(&corpus, wire, at).len(), 2);
+    assert!(!corpus.analysis.set_links(links), "links are set once");
+}

@@ -115,50 +115,37 @@ pub(super) async fn announce(client: &Client, state: &Arc<Mutex<State>>) {
     let _ = client.send_notification::<StatusNotification>(status).await;
 }
 
-/// Links the corpus quotations of the index in place (the same words across
+/// Links the corpus quotations of the index (the same words across
 /// articles, which hovers and jumps from a source article use), after
 /// drafts were first checked without them: checking a draft needs only the
-/// word index, and linking is the longest part of indexing.
-/// Returns false when a newer index took its place meanwhile.
+/// word index, and linking is the longest part of indexing. The links are
+/// set once into the analysis through a shared reference
+/// (`Analysis::set_links`), so nothing waits for the requests reading the
+/// index meanwhile. Returns false when a newer index took its place: the
+/// old one got the links and is dropped with its last reader.
 pub(super) async fn link_in_background(client: &Client, state: &Arc<Mutex<State>>) -> bool {
     let indexed = state.lock().await.indexed.clone();
-    let which = Arc::as_ptr(&indexed) as usize;
+    let reading = indexed.clone();
     let Ok(links) =
-        tokio::task::spawn_blocking(move || indexed.corpus.analysis.link(&LinkOptions::default()))
+        tokio::task::spawn_blocking(move || reading.corpus.analysis.link(&LinkOptions::default()))
             .await
     else {
         return false;
     };
-    // Requests in flight hold the index for a few milliseconds at most;
-    // wait until this is the only holder, unless a newer index came.
-    let mut links = Some(links);
-    for _ in 0..1000 {
-        {
-            let mut s = state.lock().await;
-            if Arc::as_ptr(&s.indexed) as usize != which {
-                return false;
-            }
-            if let Some(ix) = Arc::get_mut(&mut s.indexed) {
-                ix.corpus.analysis.links = links.take().unwrap_or_default();
-                s.generation += 1;
-                let uris: Vec<Uri> = s.docs.keys().cloned().collect();
-                let (hints, lenses) = (s.refresh_hints, s.refresh_lenses);
-                drop(s);
-                for uri in uris {
-                    schedule(client, state, uri, Duration::ZERO).await;
-                }
-                refresh(client, hints, lenses);
-                return true;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
+    indexed.corpus.analysis.set_links(links);
+    let mut s = state.lock().await;
+    if !Arc::ptr_eq(&s.indexed, &indexed) {
+        return false;
     }
-    client
-        .log_message(
-            MessageType::WARNING,
-            "onrecord: the index stayed busy; source articles show no other reports until the next change",
-        )
-        .await;
+    // Views computed before the links are stale now.
+    s.generation += 1;
+    let uris: Vec<Uri> = s.docs.keys().cloned().collect();
+    let (hints, lenses) = (s.refresh_hints, s.refresh_lenses);
+    drop(s);
+    for uri in uris {
+        schedule(client, state, uri, Duration::ZERO).await;
+    }
+    refresh(client, hints, lenses);
     true
 }
 

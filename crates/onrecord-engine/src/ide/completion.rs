@@ -49,7 +49,8 @@ pub fn suggest(corpus: &Corpus, typed: &str, limit: usize) -> Vec<Suggestion> {
     let ends_mid_word = !typed.ends_with(|c: char| c.is_whitespace());
     let a = &corpus.analysis;
     let mut found: Vec<(usize, Suggestion)> = Vec::new();
-    for members in &a.links.members {
+    let links = a.links();
+    for members in &links.members {
         let qi = members[0] as usize;
         let q = &a.quotes[qi];
         let doc = a.doc(q.doc);
@@ -69,7 +70,7 @@ pub fn suggest(corpus: &Corpus, typed: &str, limit: usize) -> Vec<Suggestion> {
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ");
-                let reach = a.links.places[a.links.text_of[qi].unwrap_or(0) as usize].len();
+                let reach = links.places[links.text_of(qi).unwrap_or(0) as usize].len();
                 found.push((
                     reach,
                     Suggestion {

@@ -71,17 +71,34 @@ pub struct Links {
     pub inside: Vec<Vec<u32>>,
 }
 
+/// The links of quotations before linking: each its own statement, found
+/// nowhere else. Read through the accessors below, which answer for any
+/// quotation.
+pub static UNLINKED: Links = Links {
+    statement: Vec::new(),
+    text_of: Vec::new(),
+    members: Vec::new(),
+    places: Vec::new(),
+    inside: Vec::new(),
+};
+
 impl Links {
-    /// The links of `n` quotations before linking: each its own statement,
-    /// found nowhere else.
-    pub fn unlinked(n: usize) -> Links {
-        Links {
-            statement: (0..n as u32).collect(),
-            text_of: vec![None; n],
-            members: Vec::new(),
-            places: Vec::new(),
-            inside: vec![Vec::new(); n],
-        }
+    /// The statement of quotation `qi`: its own number until it is linked.
+    pub fn statement_of(&self, qi: usize) -> u32 {
+        self.statement
+            .get(qi)
+            .copied()
+            .unwrap_or_else(|| u32::try_from(qi).unwrap_or(u32::MAX))
+    }
+
+    /// The text of quotation `qi`, if it is linked and long enough.
+    pub fn text_of(&self, qi: usize) -> Option<u32> {
+        self.text_of.get(qi).copied().flatten()
+    }
+
+    /// The other texts found inside quotation `qi`.
+    pub fn inside_of(&self, qi: usize) -> &[u32] {
+        self.inside.get(qi).map_or(&[], Vec::as_slice)
     }
 
     /// The places that carry a quotation's words, other than its own.
@@ -92,7 +109,7 @@ impl Links {
         start: u32,
         end: u32,
     ) -> impl Iterator<Item = &'a Found> + 'a {
-        self.text_of[qi]
+        self.text_of(qi)
             .map(|t| self.places[t as usize].as_slice())
             .unwrap_or(&[])
             .iter()

@@ -74,7 +74,7 @@ fn check_attribution(text: &str, ex: &Extraction, at: &Attribution) {
     for (i, sp) in at.speakers.iter().enumerate() {
         let Some(sp) = sp else { continue };
         assert!(
-            (sp.entity as usize) < at.entities.len(),
+            (sp.who as usize) < at.entities.len(),
             "speaker of {i} names no entity: {sp:?}"
         );
         if let Some((s, e)) = sp.mention {

@@ -1,8 +1,9 @@
 //! Settings as a user or an editor can write them: the bytes as
 //! `onrecord.toml` (`Config::apply_toml`), as the JSON an editor sends in
 //! `initializationOptions` or `workspace/didChangeConfiguration`
-//! (`Config::apply_json`, also under an `onrecord` key), and as an
-//! article's `<file>.meta.toml` sidecar (`corpus::parse_toml_meta`).
+//! (`Config::apply_json`, also under an `onrecord` key), the server's
+//! own keys from both (`EditorSettings`), and as an article's
+//! `<file>.meta.toml` sidecar (`corpus::parse_toml_meta`).
 //!
 //! Invariants: nothing panics; a settings file that fails leaves the
 //! settings as they were ("On a syntax error nothing is applied"), and its
@@ -12,10 +13,10 @@
 
 use libfuzzer_sys::fuzz_target;
 use onrecord_engine::config::{Code, Config, Severity};
+use onrecord_server::EditorSettings;
 
 fn in_range(c: &Config) {
     assert!(c.min_words >= 1, "{c:?}");
-    assert!(c.debounce_ms <= 10_000, "{c:?}");
     for code in Code::ALL {
         let _ = c.severity_of(code);
         assert_eq!(Code::parse(code.as_str()), Some(code));
@@ -43,6 +44,13 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 
+    // The server's keys of the same file: applied whole or not at all.
+    let mut editor = EditorSettings::default();
+    match editor.apply_toml(&text) {
+        Ok(()) => assert!(editor.debounce_ms <= 10_000, "{editor:?}"),
+        Err(e) => assert_eq!(editor, EditorSettings::default(), "{e}"),
+    }
+
     // The editor's JSON: as sent, and under `onrecord`.
     if let Ok(v) = serde_json::from_slice::<serde_json::Value>(data) {
         for v in [v.clone(), serde_json::json!({ "onrecord": v })] {
@@ -50,6 +58,11 @@ fuzz_target!(|data: &[u8]| {
             match c.apply_json(&v) {
                 Ok(_) => in_range(&c),
                 Err(e) => assert_eq!(c, Config::default(), "{e}"),
+            }
+            let mut editor = EditorSettings::default();
+            match editor.apply_json(&v) {
+                Ok(()) => assert!(editor.debounce_ms <= 10_000, "{editor:?}"),
+                Err(e) => assert_eq!(editor, EditorSettings::default(), "{e}"),
             }
         }
     }

@@ -123,11 +123,12 @@ pub struct Config {
     pub severity: BTreeMap<Code, Severity>,
     /// Quotations shorter than this many words are not checked.
     pub min_words: usize,
-    /// Show the speaker after each quotation in the editor.
-    pub inlay_hints: bool,
-    /// In the editor, how long after the last change a draft is checked.
-    pub debounce_ms: u64,
 }
+
+/// Keys of `onrecord.toml` that only the editor side reads (the server
+/// parses them from the same file): known here, so that they are not
+/// reported as unknown, but not the engine's settings.
+pub const EDITOR_KEYS: &[&str] = &["check.inlay_hints", "check.debounce_ms"];
 
 impl Default for Config {
     fn default() -> Self {
@@ -143,8 +144,6 @@ impl Default for Config {
                 .map(|c| (c, c.default_severity()))
                 .collect(),
             min_words: 4,
-            inlay_hints: true,
-            debounce_ms: 150,
         }
     }
 }
@@ -186,8 +185,6 @@ struct CorpusLayer {
 struct CheckLayer {
     severity: Option<BTreeMap<String, String>>,
     min_words: Option<usize>,
-    inlay_hints: Option<bool>,
-    debounce_ms: Option<u64>,
 }
 
 impl Config {
@@ -205,7 +202,10 @@ impl Config {
         let mut unknown = Vec::new();
         let de = toml::de::Deserializer::parse(text).map_err(as_error)?;
         let layer: Layer = serde_ignored::deserialize(de, |path| {
-            unknown.push(format!("unknown setting `{path}`; ignored"));
+            let path = path.to_string();
+            if !EDITOR_KEYS.contains(&path.as_str()) {
+                unknown.push(format!("unknown setting `{path}`; ignored"));
+            }
         })
         .map_err(as_error)?;
         let mut skipped = unknown;
@@ -246,12 +246,6 @@ impl Config {
         }
         if let Some(n) = layer.check.min_words {
             self.min_words = n.max(1);
-        }
-        if let Some(b) = layer.check.inlay_hints {
-            self.inlay_hints = b;
-        }
-        if let Some(ms) = layer.check.debounce_ms {
-            self.debounce_ms = ms.min(10_000);
         }
         for (code, sev) in layer.check.severity.unwrap_or_default() {
             match (Code::parse(&code), Severity::parse(&sev)) {
@@ -359,6 +353,25 @@ mod tests {
         assert_eq!(c.min_words, 5, "known keys still apply");
     }
     use super::*;
+
+    #[test]
+    fn the_editor_s_keys_are_known_but_not_the_engine_s() {
+        let mut c = Config::default();
+        let skipped = c
+            .apply_toml(
+                "[check]
+inlay_hints = false
+debounce_ms = 40
+inlay_hint = true
+",
+            )
+            .expect("valid TOML");
+        assert_eq!(
+            skipped,
+            ["unknown setting `check.inlay_hint`; ignored".to_string()]
+        );
+        assert_eq!(c, Config::default(), "the engine's settings are untouched");
+    }
 
     #[test]
     fn file_overrides_defaults_key_by_key() {

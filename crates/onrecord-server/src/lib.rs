@@ -37,6 +37,7 @@ use documents::*;
 mod indexing;
 mod settings;
 use indexing::*;
+pub use settings::EditorSettings;
 mod diagnostics;
 mod views;
 use diagnostics::*;

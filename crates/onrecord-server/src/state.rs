@@ -96,6 +96,8 @@ pub(super) struct State {
     pub(super) root: Option<PathBuf>,
     pub(super) encoding: Encoding,
     pub(super) config: Config,
+    /// The settings only the editor side uses.
+    pub(super) editor: EditorSettings,
     pub(super) init_options: Option<serde_json::Value>,
     pub(super) settings: Option<serde_json::Value>,
     pub(super) reported_config_error: Option<String>,
@@ -120,6 +122,7 @@ impl Default for State {
             root: None,
             encoding: Encoding::Utf16,
             config: Config::default(),
+            editor: EditorSettings::default(),
             init_options: None,
             settings: None,
             reported_config_error: None,

@@ -9,19 +9,19 @@ impl Backend {
         let old = {
             let mut s = self.state.lock().await;
             s.settings = Some(params.settings);
-            s.config.clone()
+            (s.config.clone(), s.editor.clone())
         };
         self.reload_config().await;
         let (new, uris, hints, lenses) = {
             let s = self.state.lock().await;
             (
-                s.config.clone(),
+                (s.config.clone(), s.editor.clone()),
                 s.docs.keys().cloned().collect::<Vec<_>>(),
                 s.refresh_hints,
                 s.refresh_lenses,
             )
         };
-        if new.corpus_paths != old.corpus_paths || new.exclude != old.exclude {
+        if new.0.corpus_paths != old.0.corpus_paths || new.0.exclude != old.0.exclude {
             self.reindex().await;
         } else if new != old {
             {

@@ -11,10 +11,10 @@ impl Backend {
         if !self.indexed_once().await {
             return Ok(Some(Vec::new()));
         }
-        let (view, indexed, enc, config) = self.view(&params.text_document.uri).await?;
-        if !config.inlay_hints {
+        if !self.state.lock().await.editor.inlay_hints {
             return Ok(Some(Vec::new()));
         }
+        let (view, indexed, enc, _) = self.view(&params.text_document.uri).await?;
         Ok(Some(features::inlay_hints(
             &view,
             &indexed,

@@ -85,7 +85,7 @@ impl Backend {
                 )
                 .await;
         }
-        let delay = Duration::from_millis(self.state.lock().await.config.debounce_ms);
+        let delay = Duration::from_millis(self.state.lock().await.editor.debounce_ms);
         schedule(&self.client, &self.state, uri, delay).await;
     }
 

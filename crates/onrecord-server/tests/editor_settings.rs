@@ -1,8 +1,10 @@
-//! The VS Code extension's settings against the engine's: every finding
+//! The VS Code extension's settings against the server's, which are the
+//! engine's `Config` and the server's own `EditorSettings`: every finding
 //! code, every severity, the defaults, and every key the extension sends,
 //! so that neither side can change without the other.
 
 use onrecord_engine::config::{Code, Config, Severity};
+use onrecord_server::EditorSettings;
 use serde_json::{json, Value};
 
 fn package() -> Value {
@@ -52,26 +54,27 @@ fn the_extension_offers_every_code_and_severity_the_engine_knows() {
 }
 
 #[test]
-fn the_extension_s_defaults_are_the_engine_s() {
+fn the_extension_s_defaults_are_the_server_s() {
     let package = package();
     let props = properties(&package);
     let defaults = Config::default();
+    let editor = EditorSettings::default();
     assert_eq!(
         props["onrecord.check.minWords"]["default"],
         json!(defaults.min_words)
     );
     assert_eq!(
         props["onrecord.check.debounceMs"]["default"],
-        json!(defaults.debounce_ms)
+        json!(editor.debounce_ms)
     );
     assert_eq!(
         props["onrecord.inlayHints.enabled"]["default"],
-        json!(defaults.inlay_hints)
+        json!(editor.inlay_hints)
     );
 }
 
 #[test]
-fn every_key_the_extension_sends_is_one_the_engine_reads() {
+fn every_key_the_extension_sends_is_one_the_server_reads() {
     // The server-side keys the extension maps its settings to
     // (editors/vscode/src/settings.ts), one value of each.
     let severity: serde_json::Map<String, Value> = Code::ALL
@@ -90,16 +93,20 @@ fn every_key_the_extension_sends_is_one_the_engine_reads() {
     let mut config = Config::default();
     let warnings = config.apply_json(&sent).expect("settings apply");
     assert!(warnings.is_empty(), "{warnings:?}");
+    let mut editor = EditorSettings::default();
+    editor
+        .apply_json(&sent)
+        .expect("the editor's settings apply");
     assert_eq!(config.min_words, 6);
-    assert_eq!(config.debounce_ms, 300);
-    assert!(!config.inlay_hints);
+    assert_eq!(editor.debounce_ms, 300);
+    assert!(!editor.inlay_hints);
     assert_eq!(config.exclude, vec!["drafts/".to_string()]);
     assert_eq!(config.corpus_paths, Some(vec!["sources".to_string()]));
     for c in Code::ALL {
         assert_eq!(config.severity_of(c), Severity::Hint);
     }
     // Every setting of the extension is accounted for: a new one needs a
-    // line here (and a key the engine reads).
+    // line here (and a key the engine or the server reads).
     let package = package();
     let mut names: Vec<&str> = properties(&package).keys().map(String::as_str).collect();
     names.sort_unstable();
@@ -116,4 +123,19 @@ fn every_key_the_extension_sends_is_one_the_engine_reads() {
             "onrecord.trace.server",
         ]
     );
+}
+
+#[test]
+fn the_file_s_editor_keys_reach_the_server_and_wrong_types_are_reported() {
+    let mut editor = EditorSettings::default();
+    editor
+        .apply_toml("[check]\ninlay_hints = false\ndebounce_ms = 99999\nmin_words = 3\n")
+        .expect("valid settings");
+    assert!(!editor.inlay_hints);
+    assert_eq!(editor.debounce_ms, 10_000, "at most ten seconds");
+    let e = editor
+        .apply_json(&json!({"onrecord": {"check": {"debounce_ms": "soon"}}}))
+        .expect_err("a string is no delay");
+    assert!(e.contains("invalid type"), "{e}");
+    assert_eq!(editor.debounce_ms, 10_000, "a bad layer changes nothing");
 }

@@ -21,7 +21,7 @@
 use libfuzzer_sys::fuzz_target;
 use onrecord_engine::check::{self, Corpus, DraftReport};
 use onrecord_engine::config::{Code, Config};
-use onrecord_engine::corpus::{parse_document, Document, LoadOptions};
+use onrecord_engine::corpus::{parse_document, Document, FileOffset, LoadOptions};
 use onrecord_engine::engine;
 use onrecord_engine::link::LinkOptions;
 use onrecord_cli::output::{self, Checked};
@@ -48,15 +48,15 @@ fn parse_draft(name: &str, bytes: &[u8]) -> Document {
 }
 
 /// The file's bytes with `start..end` replaced.
-fn splice(bytes: &[u8], start: u32, end: u32, with: &str) -> Vec<u8> {
-    let mut out = bytes[..start as usize].to_vec();
+fn splice(bytes: &[u8], start: FileOffset, end: FileOffset, with: &str) -> Vec<u8> {
+    let mut out = bytes[..start.as_usize()].to_vec();
     out.extend_from_slice(with.as_bytes());
-    out.extend_from_slice(&bytes[end as usize..]);
+    out.extend_from_slice(&bytes[end.as_usize()..]);
     out
 }
 
-fn slices(text: &str, s: u32, e: u32) -> bool {
-    let (s, e) = (s as usize, e as usize);
+fn slices(text: &str, s: FileOffset, e: FileOffset) -> bool {
+    let (s, e) = (s.as_usize(), e.as_usize());
     s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
 }
 
@@ -98,7 +98,7 @@ fn check_report(corpus: &Corpus, config: &Config, name: &str, bytes: &[u8], doc:
         }
     }
     for q in &report.quotes {
-        assert!(q.open <= q.close && (q.close as usize) <= text.len(), "{q:?}");
+        assert!(q.open <= q.close && q.close.as_usize() <= text.len(), "{q:?}");
         for &(s, e) in &q.segments {
             assert!(slices(text, s, e), "segment: {q:?}");
         }
@@ -107,13 +107,13 @@ fn check_report(corpus: &Corpus, config: &Config, name: &str, bytes: &[u8], doc:
         }
     }
 
-    // The disable fix (always the last) disables. A stray `<!--` or `-->`
+    // The disable fix disables. A stray `<!--` or `-->`
     // in the draft can swallow the comment; those drafts are left out.
     if text.contains("<!--") || text.contains("-->") || text.len() != bytes.len() {
         return;
     }
     for f in report.findings.iter().take(2) {
-        let fix = f.fixes.last().expect("checked above");
+        let fix = f.disable().expect("every finding has a disable fix");
         let words = &report.quotes[f.quote].text;
         let fixed = splice(bytes, fix.edit.start, fix.edit.end, &fix.edit.replacement);
         let doc2 = parse_draft(name, &fixed);

@@ -60,8 +60,8 @@ pub fn record(corpus: &Corpus, c: &Checked, f: &Finding) -> FindingRecord {
         column,
         end_line,
         end_column,
-        start: f.start,
-        end: f.end,
+        start: f.start.get(),
+        end: f.end.get(),
         severity: f.severity.as_str(),
         code: f.code.as_str(),
         message: f.message.clone(),
@@ -80,8 +80,8 @@ pub fn record(corpus: &Corpus, c: &Checked, f: &Finding) -> FindingRecord {
             })
             .collect(),
         fix: main_fix(f).map(|x| FixRecord {
-            start: x.edit.start,
-            end: x.edit.end,
+            start: x.edit.start.get(),
+            end: x.edit.end.get(),
             replacement: x.edit.replacement.clone(),
         }),
     }
@@ -142,7 +142,10 @@ pub fn human(corpus: &Corpus, checked: &[Checked]) -> String {
             let d = d
                 .with_code(f.code.as_str())
                 .with_message(&f.message)
-                .with_labels(vec![Label::primary(id, f.start as usize..f.end as usize)])
+                .with_labels(vec![Label::primary(
+                    id,
+                    f.start.as_usize()..f.end.as_usize(),
+                )])
                 .with_notes(notes);
             let mut s = String::new();
             if term::emit_to_string(&mut s, &config, &files, &d).is_ok() {

@@ -171,8 +171,8 @@ fn record_with(a: &Analysis, qi: QuoteId, cursor: &mut ColumnCursor) -> QuoteRec
             mention: sp
                 .mention
                 .map(|(s, e)| doc.text[s as usize..e as usize].to_string()),
-            start: sp.mention.map(|(s, _)| doc.raw_start(s)),
-            end: sp.mention.map(|(_, e)| doc.raw_end(e)),
+            start: sp.mention.map(|(s, _)| doc.raw_start(s).get()),
+            end: sp.mention.map(|(_, e)| doc.raw_end(e).get()),
             cue: sp.cue.clone(),
             role: ent.role.clone(),
             anonymous: ent.anonymous,
@@ -190,8 +190,8 @@ fn record_with(a: &Analysis, qi: QuoteId, cursor: &mut ColumnCursor) -> QuoteRec
             SourceRecord {
                 file: sd.path.clone(),
                 line: sd.line_of(rs),
-                start: rs,
-                end: sd.raw_end(s.end),
+                start: rs.get(),
+                end: sd.raw_end(s.end).get(),
                 quoted: s.quote.is_some(),
                 speaker: s
                     .quote
@@ -203,8 +203,8 @@ fn record_with(a: &Analysis, qi: QuoteId, cursor: &mut ColumnCursor) -> QuoteRec
         .collect();
     QuoteRecord {
         file: doc.path.clone(),
-        start,
-        end,
+        start: start.get(),
+        end: end.get(),
         line,
         column,
         text: q.quote.text(&doc.text),

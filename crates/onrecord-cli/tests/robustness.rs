@@ -224,11 +224,11 @@ fn random_drafts_never_panic_the_checker() {
         let report = onrecord_engine::check::check(&corpus, &doc, &config);
         for f in &report.findings {
             assert!(
-                doc.raw().is_char_boundary(f.start as usize)
-                    && doc.raw().is_char_boundary(f.end as usize)
+                doc.raw().is_char_boundary(f.start.as_usize())
+                    && doc.raw().is_char_boundary(f.end.as_usize())
             );
             for fix in &f.fixes {
-                let (s, e) = (fix.edit.start as usize, fix.edit.end as usize);
+                let (s, e) = (fix.edit.start.as_usize(), fix.edit.end.as_usize());
                 assert!(s <= e && e <= doc.raw().len());
                 assert!(
                     doc.raw().is_char_boundary(s) && doc.raw().is_char_boundary(e),

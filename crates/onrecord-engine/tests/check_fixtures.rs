@@ -27,7 +27,7 @@
 use expect_test::{expect, Expect};
 use onrecord_engine::check::{self, Corpus, DraftReport, Edit, Finding};
 use onrecord_engine::config::{Code, Config};
-use onrecord_engine::corpus::{parse_document, Document, LoadOptions};
+use onrecord_engine::corpus::{parse_document, Document, FileOffset, LoadOptions};
 use onrecord_engine::engine;
 use onrecord_engine::ids::SpeakerId;
 use test_utils::files;
@@ -58,7 +58,7 @@ fn load(fixture: &str) -> (Corpus, Document) {
 }
 
 fn apply(text: &str, e: &Edit) -> String {
-    let (s, t) = (e.start as usize, e.end as usize);
+    let (s, t) = (e.start.as_usize(), e.end.as_usize());
     assert!(s <= t && t <= text.len(), "edit {e:?} outside the draft");
     assert!(
         text.is_char_boundary(s) && text.is_char_boundary(t),
@@ -68,20 +68,20 @@ fn apply(text: &str, e: &Edit) -> String {
 }
 
 fn line_text(doc: &Document, line: u32) -> &str {
-    let s = doc.line_start(line) as usize;
-    let e = doc.line_start(line + 1) as usize;
+    let s = doc.line_start(line).as_usize();
+    let e = (doc.line_start(line + 1)).as_usize();
     doc.raw()[s..e].trim_end_matches(['\n', '\r'])
 }
 
-fn range(doc: &Document, start: u32, end: u32) -> String {
+fn range(doc: &Document, start: FileOffset, end: FileOffset) -> String {
     let (l1, c1) = doc.line_col(start);
     let (l2, c2) = doc.line_col(end);
     format!("{l1}:{c1}-{l2}:{c2}")
 }
 
 /// Column of a file offset counted the slow way, to hold `line_col` to it.
-fn column(raw: &str, at: u32) -> u32 {
-    let before = &raw[..at as usize];
+fn column(raw: &str, at: FileOffset) -> u32 {
+    let before = &raw[..at.as_usize()];
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     before[line_start..].chars().count() as u32 + 1
 }
@@ -127,7 +127,7 @@ fn render(corpus: &Corpus, draft: &Document, report: &DraftReport) -> String {
             range(draft, f.start, f.end),
             f.severity.as_str(),
             f.code,
-            &draft.raw()[f.start as usize..f.end as usize].replace('\n', " ¶ "),
+            &draft.raw()[f.start.as_usize()..f.end.as_usize()].replace('\n', " ¶ "),
             f.message
         ));
         for s in &report.quotes[f.quote].sources {
@@ -156,9 +156,12 @@ fn render(corpus: &Corpus, draft: &Document, report: &DraftReport) -> String {
 }
 
 /// Where the quotation that starts at `open` is after `e`.
-fn shifted(open: u32, e: &Edit) -> u32 {
+fn shifted(open: FileOffset, e: &Edit) -> FileOffset {
     if e.end <= open {
-        (open as i64 + e.replacement.len() as i64 - (e.end - e.start) as i64) as u32
+        FileOffset(
+            (i64::from(open.get()) + e.replacement.len() as i64 - i64::from(e.end - e.start))
+                as u32,
+        )
     } else {
         open
     }

@@ -10,7 +10,7 @@
 use expect_test::{expect, Expect};
 use onrecord_engine::check::{self, Corpus, DraftReport};
 use onrecord_engine::config::Config;
-use onrecord_engine::corpus::{parse_document, Document, LoadOptions};
+use onrecord_engine::corpus::{parse_document, Document, FileOffset, LoadOptions};
 use onrecord_engine::engine;
 use onrecord_engine::ide::{self, Target};
 use onrecord_engine::ids::DocId;
@@ -95,22 +95,22 @@ impl Fixture {
         Target::Draft(&self.report)
     }
 
-    fn cursor(&self) -> u32 {
-        self.marks.cursor.expect("a `|` in the draft") as u32
+    fn cursor(&self) -> FileOffset {
+        FileOffset::at(self.marks.cursor.expect("a `|` in the draft"))
     }
 
     /// The one `^^^` range of the draft.
-    fn range(&self) -> (u32, u32) {
+    fn range(&self) -> (FileOffset, FileOffset) {
         let [(s, e)] = self.marks.ranges[..] else {
             panic!("one `^^^` range in the draft: {:?}", self.marks.ranges);
         };
-        (s as u32, e as u32)
+        (FileOffset::at(s), FileOffset::at(e))
     }
 
     /// `file:line «words»` for a corpus place.
-    fn place(&self, doc: DocId, start: u32, end: u32) -> String {
+    fn place(&self, doc: DocId, start: FileOffset, end: FileOffset) -> String {
         let d = self.corpus.doc(doc);
-        let words = d.raw()[start as usize..end as usize].replace('\n', " ");
+        let words = d.raw()[start.as_usize()..end.as_usize()].replace('\n', " ");
         format!("{}:{} «{words}»", d.path, d.line_of(start))
     }
 }
@@ -264,7 +264,7 @@ fn annotated(f: &Fixture) -> String {
     hints.sort_by_key(|h| std::cmp::Reverse(h.at));
     let mut text = raw.to_string();
     for h in &hints {
-        text.insert_str(h.at as usize, &format!(" [{}]", h.label));
+        text.insert_str(h.at.as_usize(), &format!(" [{}]", h.label));
     }
     let mut out = String::new();
     for l in ide::lenses(&f.corpus, f.target()) {
@@ -392,11 +392,11 @@ fn links_set_later_reach_jumps_and_completion() {
         .expect("the quotation") as u32;
     let offered = |c: &Corpus| ide::completions(c, line, 10).map_or(0, |f| f.items.len());
     assert_eq!(offered(&corpus), 0);
-    assert!(ide::sources_at(&corpus, wire, at).is_empty());
+    assert!(ide::sources_at(&corpus, wire, FileOffset(at)).is_empty());
 
     let links = corpus.analysis.link(&LinkOptions::default());
     assert!(corpus.analysis.set_links(links.clone()));
     assert!(offered(&corpus) > 0);
-    assert_eq!(ide::sources_at(&corpus, wire, at).len(), 2);
+    assert_eq!(ide::sources_at(&corpus, wire, FileOffset(at)).len(), 2);
     assert!(!corpus.analysis.set_links(links), "links are set once");
 }

@@ -5,7 +5,7 @@
 use super::position::{Encoding, Positions};
 use super::{severity_to_lsp, Indexed, View};
 use onrecord_engine::check::{self, SourcePlace};
-use onrecord_engine::corpus::Document;
+use onrecord_engine::corpus::{Document, FileOffset};
 use onrecord_engine::ide::{self, Target};
 use onrecord_engine::ids::DocId;
 use tower_lsp_server::jsonrpc::{Error, Result};
@@ -28,7 +28,7 @@ fn target(view: &View) -> Target<'_> {
 }
 
 /// The byte offset of a position, or an error naming the problem.
-fn offset_of(doc: &Document, enc: Encoding, pos: Position) -> Result<u32> {
+fn offset_of(doc: &Document, enc: Encoding, pos: Position) -> Result<FileOffset> {
     Positions::new(doc, enc).offset(pos).ok_or_else(|| {
         Error::invalid_params(format!(
             "position {}:{} is past the end of the document ({} lines)",
@@ -40,7 +40,7 @@ fn offset_of(doc: &Document, enc: Encoding, pos: Position) -> Result<u32> {
 }
 
 /// The file offset of a position in a view.
-fn offset_in(view: &View, indexed: &Indexed, enc: Encoding, pos: Position) -> Result<u32> {
+fn offset_in(view: &View, indexed: &Indexed, enc: Encoding, pos: Position) -> Result<FileOffset> {
     offset_of(doc_of(view, indexed), enc, pos)
 }
 
@@ -59,8 +59,8 @@ pub fn quote_range_at(
 fn location(
     indexed: &Indexed,
     doc: DocId,
-    start: u32,
-    end: u32,
+    start: FileOffset,
+    end: FileOffset,
     enc: Encoding,
 ) -> Option<Location> {
     let d = indexed.corpus.doc(doc);
@@ -205,7 +205,7 @@ pub fn code_actions(view: &View, uri: &Uri, enc: Encoding, range: Range) -> Code
     out
 }
 
-fn in_range(p: &Positions, off: u32, range: Range) -> bool {
+fn in_range(p: &Positions, off: FileOffset, range: Range) -> bool {
     let pos = p.position(off);
     pos >= range.start && pos <= range.end
 }

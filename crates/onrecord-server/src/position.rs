@@ -1,7 +1,7 @@
 //! Editor positions (line and column in UTF-16 or UTF-8 code units) to
 //! and from the engine's UTF-8 byte offsets.
 
-use onrecord_engine::corpus::Document;
+use onrecord_engine::corpus::{Document, FileOffset};
 use ropey::Rope;
 use tower_lsp_server::ls_types::{Position, Range};
 
@@ -37,19 +37,19 @@ impl<'a> Positions<'a> {
 
     /// The position of a byte offset (clamped to the text, and moved back
     /// to a character boundary).
-    pub fn position(&self, offset: u32) -> Position {
+    pub fn position(&self, offset: FileOffset) -> Position {
         let raw = &self.doc.raw();
-        let mut off = (offset as usize).min(raw.len());
+        let mut off = offset.as_usize().min(raw.len());
         while !raw.is_char_boundary(off) {
             off -= 1;
         }
         let off = off as u32;
-        let line = self.doc.line_of(off);
+        let line = self.doc.line_of(FileOffset(off));
         let (last_off, last_line, last_units) = self.last.get();
         let (from, mut count) = if last_line == line && last_off != u32::MAX && last_off <= off {
             (last_off, last_units)
         } else {
-            (self.doc.line_start(line), 0)
+            (self.doc.line_start(line).get(), 0)
         };
         count += raw[from as usize..off as usize]
             .chars()
@@ -59,20 +59,20 @@ impl<'a> Positions<'a> {
         Position::new(line - 1, count)
     }
 
-    pub fn range(&self, start: u32, end: u32) -> Range {
+    pub fn range(&self, start: FileOffset, end: FileOffset) -> Range {
         Range::new(self.position(start), self.position(end))
     }
 
     /// The byte offset of a position; `None` when the line is past the end.
     /// A column past the end of its line means the end of the line.
-    pub fn offset(&self, pos: Position) -> Option<u32> {
+    pub fn offset(&self, pos: Position) -> Option<FileOffset> {
         let raw = &self.doc.raw();
         // The document's own line table: one line model, the protocol's
         // (`\n`, `\r\n` and a lone `\r`).
         if pos.line >= self.doc.line_count() {
             return None;
         }
-        let start = self.doc.line_start(pos.line + 1) as usize;
+        let start = (self.doc.line_start(pos.line + 1)).as_usize();
         let mut left = pos.character;
         let mut at = start;
         for c in raw[start..].chars() {
@@ -86,7 +86,7 @@ impl<'a> Positions<'a> {
             left -= u;
             at += c.len_utf8();
         }
-        Some(at as u32)
+        Some(FileOffset::at(at))
     }
 }
 
@@ -128,7 +128,7 @@ mod tests {
     #[test]
     fn utf16_counts_surrogate_pairs_and_utf8_counts_bytes() {
         let d = doc("a\n“Ünï 😀 中” x\n");
-        let x = d.raw().find(" x").unwrap() as u32 + 1;
+        let x = FileOffset::at(d.raw().find(" x").unwrap() + 1);
         let p16 = Positions::new(&d, Encoding::Utf16);
         let p8 = Positions::new(&d, Encoding::Utf8);
         assert_eq!(p16.position(x), Position::new(1, 11));
@@ -138,12 +138,12 @@ mod tests {
         // Inside a surrogate pair: the character's start.
         assert_eq!(
             p16.offset(Position::new(1, 6)),
-            Some(d.raw().find('😀').unwrap() as u32)
+            Some(FileOffset::at(d.raw().find('😀').unwrap()))
         );
         assert_eq!(p16.offset(Position::new(7, 0)), None);
         assert_eq!(
             p16.offset(Position::new(0, 99)),
-            Some(1),
+            Some(FileOffset(1)),
             "past the end of a line is its end"
         );
     }
@@ -160,15 +160,19 @@ mod tests {
                 continue;
             }
             assert_eq!(
-                p.offset(p.position(i as u32)),
-                Some(i as u32),
+                p.offset(p.position(FileOffset::at(i))),
+                Some(FileOffset::at(i)),
                 "at byte {i}"
             );
         }
-        assert_eq!(p.offset(Position::new(1, 9)), Some(4), "the end of `bc`");
+        assert_eq!(
+            p.offset(Position::new(1, 9)),
+            Some(FileOffset(4)),
+            "the end of `bc`"
+        );
         assert_eq!(
             p.offset(Position::new(3, 0)),
-            Some(8),
+            Some(FileOffset(8)),
             "the empty last line"
         );
         assert_eq!(p.offset(Position::new(4, 0)), None);
@@ -181,7 +185,7 @@ mod tests {
         let d = doc(text);
         let p = Positions::new(&d, Encoding::Utf16);
         for (i, _) in text.char_indices() {
-            let pos = p.position(i as u32);
+            let pos = p.position(FileOffset::at(i));
             let c = rope_char(&rope, pos, Encoding::Utf16);
             assert_eq!(rope.char_to_byte(c), i, "at byte {i}");
         }

@@ -131,7 +131,7 @@ fn misquote(corpus: &Corpus, draft: &Document, qc: &QuoteCheck) -> Option<(Strin
         qc.segments.first().map(|s| s.0).unwrap_or(qc.open),
         qc.segments.last().map(|s| s.1).unwrap_or(qc.close),
     );
-    let inner = draft.raw().get(ws as usize..we as usize).unwrap_or("");
+    let inner = draft.raw().get(ws.as_usize()..we.as_usize()).unwrap_or("");
     let (lead, trail) = word_bounds(inner);
     let fix = Fix::repair(
         format!("Use the source wording: \u{201c}{source}\u{201d}"),
@@ -201,7 +201,7 @@ fn misattribution(
 /// capitalised only where a sentence starts.
 fn rename_fix(draft: &Document, sp: &DraftSpeaker, to: &engine::SpeakerEntity) -> Option<Fix> {
     let (ms, me) = sp.mention?;
-    let before = draft.raw()[..ms as usize].trim_end_matches([' ', '\t']);
+    let before = draft.raw()[..ms.as_usize()].trim_end_matches([' ', '\t']);
     let starts_sentence = before.is_empty() || before.ends_with(['.', '!', '?', '\n']);
     let mut replacement = speaker_phrase(to);
     if starts_sentence {

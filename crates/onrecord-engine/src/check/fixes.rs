@@ -11,8 +11,8 @@ pub(super) fn attribution_fix(draft: &Document, qc: &QuoteCheck, who: &str) -> O
         return None;
     }
     let raw = &draft.raw();
-    let close = qc.close as usize;
-    let open = qc.open as usize;
+    let close = qc.close.as_usize();
+    let open = qc.open.as_usize();
     let before_close = raw.get(open..close)?;
     let mark = before_close.chars().next_back()?;
     let mark_at = close - mark.len_utf8();
@@ -39,21 +39,21 @@ pub(super) fn attribution_fix(draft: &Document, qc: &QuoteCheck, who: &str) -> O
             ""
         };
         Edit {
-            start: dot as u32,
-            end: close as u32,
+            start: FileOffset::at(dot),
+            end: FileOffset::at(close),
             replacement: format!(",{mark} {who} said{tail}"),
         }
     } else if inner_last == '?' || inner_last == '!' {
         Edit {
-            start: close as u32,
-            end: close as u32,
+            start: FileOffset::at(close),
+            end: FileOffset::at(close),
             replacement: format!(" {who} said."),
         }
     } else if let Some(rest) = after.strip_prefix('.') {
         let _ = rest;
         Edit {
-            start: close as u32,
-            end: close as u32 + 1,
+            start: FileOffset::at(close),
+            end: FileOffset::at(close + 1),
             replacement: format!(", {who} said."),
         }
     } else if after
@@ -62,8 +62,8 @@ pub(super) fn attribution_fix(draft: &Document, qc: &QuoteCheck, who: &str) -> O
         || after.trim().is_empty()
     {
         Edit {
-            start: close as u32,
-            end: close as u32,
+            start: FileOffset::at(close),
+            end: FileOffset::at(close),
             replacement: format!(", {who} said."),
         }
     } else {
@@ -76,13 +76,13 @@ pub(super) fn attribution_fix(draft: &Document, qc: &QuoteCheck, who: &str) -> O
 /// line above the line of `at`, with the same indentation. When the line
 /// above already ends with such a comment for other codes, the code is
 /// added to it instead: a line put between them would end its effect.
-pub(super) fn disable_fix(draft: &Document, at: u32, code: Code) -> Fix {
+pub(super) fn disable_fix(draft: &Document, at: FileOffset, code: Code) -> Fix {
     let line = draft.line_of(at);
     let start = draft.line_start(line);
     let title = format!("Disable {code} for this line");
     if line > 1 {
-        let above_start = draft.line_start(line - 1) as usize;
-        let above = draft.raw()[above_start..start as usize].trim_end();
+        let above_start = draft.line_start(line - 1).as_usize();
+        let above = draft.raw()[above_start..start.as_usize()].trim_end();
         let comment = above.rfind("<!--").map(|s| &above[s + 4..]);
         if let Some(body) = comment.and_then(|c| c.strip_suffix("-->")) {
             let mut words = body.split_whitespace();
@@ -95,19 +95,19 @@ pub(super) fn disable_fix(draft: &Document, at: u32, code: Code) -> Fix {
                     kind: FixKind::Disable,
                     title,
                     edit: Edit {
-                        start: at as u32,
-                        end: at as u32,
+                        start: FileOffset::at(at),
+                        end: FileOffset::at(at),
                         replacement: format!(" {code}"),
                     },
                 };
             }
         }
     }
-    let indent: String = draft.raw()[start as usize..]
+    let indent: String = draft.raw()[start.as_usize()..]
         .chars()
         .take_while(|c| *c == ' ' || *c == '\t')
         .collect();
-    let line_end = draft.line_start(line + 1) as usize;
+    let line_end = draft.line_start(line + 1).as_usize();
     // The line's own break, so the comment sits on a line of its own in
     // the one line model (`\n`, `\r\n` or a lone `\r`).
     let before_next = &draft.raw()[..line_end];

@@ -8,7 +8,7 @@
 
 use crate::attribute::{Confidence, DocEntity, EntityKind, KnownPeople};
 use crate::config::{Code, Config, Severity};
-use crate::corpus::Document;
+use crate::corpus::{Document, FileOffset};
 use crate::engine::{self, Analysis};
 use crate::extract::Kind;
 use crate::ids::{DocId, QuoteId, SpeakerId};
@@ -108,7 +108,7 @@ pub fn check_unless(
         if qw.len() >= config.min_words.max(link::N) {
             let ellipsis = has_ellipsis(&qc.text);
             let places = lookups[qi].take().unwrap_or_default();
-            resolve(corpus, &mut qc, &qw, places, ellipsis);
+            resolve(corpus, draft, &mut qc, &qw, places, ellipsis);
         }
         let entity = result.attribution.speakers[qi]
             .as_ref()

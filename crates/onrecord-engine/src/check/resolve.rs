@@ -8,6 +8,7 @@ use super::*;
 /// Turns the places found for a quotation into its sources and status.
 pub(super) fn resolve(
     corpus: &Corpus,
+    draft: &Document,
     qc: &mut QuoteCheck,
     qw: &[Word],
     places: Vec<Place>,
@@ -52,7 +53,12 @@ pub(super) fn resolve(
         Status::Differs
     };
     if qc.status == Status::Differs {
-        qc.differs = differing_words(a, &places, &sources[0].0, qw);
+        // The words are the draft's view spans; the result speaks of its
+        // file.
+        qc.differs = differing_words(a, &places, &sources[0].0, qw)
+            .into_iter()
+            .map(|span| draft.raw_span(span))
+            .collect();
     }
     let mut kept: Vec<SourcePlace> = Vec::new();
     for (s, _) in sources {

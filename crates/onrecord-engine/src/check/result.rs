@@ -23,8 +23,8 @@ pub(super) struct Place {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourcePlace {
     pub doc: DocId,
-    pub start: u32,
-    pub end: u32,
+    pub start: FileOffset,
+    pub end: FileOffset,
     /// The corpus quotation at that place, when it is quoted there.
     pub quote: Option<QuoteId>,
     /// Who that article says said it.
@@ -32,7 +32,7 @@ pub struct SourcePlace {
     /// The words there are the same as the quotation's.
     pub exact: bool,
     /// File spans of the words there that differ.
-    pub differs: Vec<(u32, u32)>,
+    pub differs: Vec<(FileOffset, FileOffset)>,
     /// A transcript, or the speaker's own article.
     pub primary: bool,
 }
@@ -42,7 +42,7 @@ pub struct SourcePlace {
 pub struct DraftSpeaker {
     pub name: String,
     /// File span of the name, pronoun or description in the draft.
-    pub mention: Option<(u32, u32)>,
+    pub mention: Option<(FileOffset, FileOffset)>,
     pub anonymous: bool,
     pub kind: EntityKind,
 }
@@ -65,10 +65,10 @@ pub enum Status {
 pub struct QuoteCheck {
     pub kind: Kind,
     /// File offsets of the opening and just past the closing mark.
-    pub open: u32,
-    pub close: u32,
+    pub open: FileOffset,
+    pub close: FileOffset,
     /// File spans of the quoted words.
-    pub segments: Vec<(u32, u32)>,
+    pub segments: Vec<(FileOffset, FileOffset)>,
     pub text: String,
     pub speaker: Option<DraftSpeaker>,
     pub status: Status,
@@ -80,7 +80,7 @@ pub struct QuoteCheck {
     /// Who the sources say said it (corpus speakers), most often first.
     pub said_by: Vec<SpeakerId>,
     /// File spans of the words here that differ from the closest source.
-    pub differs: Vec<(u32, u32)>,
+    pub differs: Vec<(FileOffset, FileOffset)>,
     /// The text attributes the quotation, even where the speaker could not
     /// be named.
     pub attributed: bool,
@@ -89,8 +89,8 @@ pub struct QuoteCheck {
 /// One text edit: replace `start..end` (file bytes) with `replacement`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Edit {
-    pub start: u32,
-    pub end: u32,
+    pub start: FileOffset,
+    pub end: FileOffset,
     pub replacement: String,
 }
 
@@ -128,8 +128,8 @@ pub struct Finding {
     pub code: Code,
     pub severity: Severity,
     /// File span of the quotation, marks included.
-    pub start: u32,
-    pub end: u32,
+    pub start: FileOffset,
+    pub end: FileOffset,
     pub message: String,
     /// The repairs, the most useful first, then the disable comment.
     pub fixes: Vec<Fix>,

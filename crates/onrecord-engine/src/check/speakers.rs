@@ -142,7 +142,7 @@ pub(super) fn speaker_names(corpus: &Corpus, said_by: &[SpeakerId]) -> String {
 /// The source wording at a place, on one line.
 pub fn wording(corpus: &Corpus, s: &SourcePlace) -> String {
     let raw = corpus.analysis.doc(s.doc).raw();
-    let text = raw.get(s.start as usize..s.end as usize).unwrap_or("");
+    let text = raw.get(s.start.as_usize()..s.end.as_usize()).unwrap_or("");
     text.split_whitespace()
         .filter(|w| *w != ">")
         .collect::<Vec<_>>()

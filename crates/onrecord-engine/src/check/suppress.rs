@@ -21,12 +21,12 @@ impl Disabled {
         let mut pos = 0usize;
         while let Some(found) = raw[pos..].find("<!--") {
             let s = pos + found;
-            let line = draft.line_of(s as u32);
+            let line = draft.line_of(FileOffset::at(s));
             let Some(len) = raw[s + 4..].find("-->") else {
                 break;
             };
             let body = &raw[s + 4..s + 4 + len];
-            let end_line = draft.line_of((s + 4 + len) as u32);
+            let end_line = draft.line_of(FileOffset::at(s + 4 + len));
             let mut words = body.split_whitespace();
             let directive = words.next().unwrap_or("");
             let codes: Vec<Code> = words.filter_map(Code::parse).collect();

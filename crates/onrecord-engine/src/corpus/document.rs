@@ -164,42 +164,49 @@ impl Document {
     }
 
     /// The file offset of a view offset that starts something.
-    pub fn raw_start(&self, view: u32) -> u32 {
-        match &self.map {
+    pub fn raw_start(&self, view: u32) -> FileOffset {
+        FileOffset(match &self.map {
             None => view,
             Some(m) => m.get(view).map_or(self.raw().len() as u32, |(s, _)| s),
-        }
+        })
     }
 
     /// The file offset of a view offset that ends something (exclusive).
-    pub fn raw_end(&self, view: u32) -> u32 {
-        match &self.map {
+    pub fn raw_end(&self, view: u32) -> FileOffset {
+        FileOffset(match &self.map {
             None => view,
             Some(m) => {
                 if view == 0 {
-                    return m.get(0).map_or(0, |(s, _)| s);
+                    m.get(0).map_or(0, |(s, _)| s)
+                } else {
+                    m.get(view - 1).map_or(self.raw().len() as u32, |(_, e)| e)
                 }
-                m.get(view - 1).map_or(self.raw().len() as u32, |(_, e)| e)
             }
-        }
+        })
+    }
+
+    /// The file span of a view span.
+    pub fn raw_span(&self, (start, end): (u32, u32)) -> (FileOffset, FileOffset) {
+        (self.raw_start(start), self.raw_end(end))
     }
 
     /// 1-based line of a file offset.
-    pub fn line_of(&self, raw: u32) -> u32 {
-        self.line_starts.partition_point(|&s| s <= raw) as u32
+    pub fn line_of(&self, raw: FileOffset) -> u32 {
+        self.line_starts.partition_point(|&s| s <= raw.0) as u32
     }
 
     /// 1-based line and 1-based column in characters of a file offset.
-    pub fn line_col(&self, raw: u32) -> (u32, u32) {
+    pub fn line_col(&self, raw: FileOffset) -> (u32, u32) {
         let line = self.line_of(raw);
         let start = self.line_starts[line as usize - 1];
-        (line, count_chars(self.raw(), start, raw) + 1)
+        (line, count_chars(self.raw(), start, raw.0) + 1)
     }
 
     /// Like [`Document::line_col`], continuing from an earlier answer on the
     /// same line so that many offsets on one long line cost one pass.
-    pub fn line_col_from(&self, raw: u32, cursor: &mut ColumnCursor) -> (u32, u32) {
-        let line = self.line_of(raw);
+    pub fn line_col_from(&self, raw: FileOffset, cursor: &mut ColumnCursor) -> (u32, u32) {
+        let raw = raw.0;
+        let line = self.line_of(FileOffset(raw));
         if cursor.line != line || cursor.offset > raw {
             cursor.line = line;
             cursor.offset = self.line_starts[line as usize - 1];
@@ -218,12 +225,14 @@ impl Document {
         self.line_starts.len() as u32
     }
 
-    pub fn line_start(&self, line: u32) -> u32 {
+    pub fn line_start(&self, line: u32) -> FileOffset {
         let i = (line.max(1) - 1) as usize;
-        self.line_starts
-            .get(i)
-            .copied()
-            .unwrap_or(self.raw().len() as u32)
+        FileOffset(
+            self.line_starts
+                .get(i)
+                .copied()
+                .unwrap_or(self.raw().len() as u32),
+        )
     }
 
     /// The title to show for this article.

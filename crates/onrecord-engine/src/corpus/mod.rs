@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 
 mod parse;
 pub use parse::*;
+mod offsets;
+pub use offsets::FileOffset;
 mod document;
 pub use document::*;
 mod meta;

@@ -123,6 +123,6 @@ fn line_and_column_count_characters() {
     let (doc, _) = parse("e.txt", "ab\n“é”x\n");
     let doc = doc.unwrap();
     let off = doc.raw().find('x').unwrap() as u32;
-    assert_eq!(doc.line_col(off), (2, 4));
-    assert_eq!(doc.line_col(0), (1, 1));
+    assert_eq!(doc.line_col(FileOffset(off)), (2, 4));
+    assert_eq!(doc.line_col(FileOffset(0)), (1, 1));
 }

@@ -3,11 +3,12 @@
 
 use super::{quotes, Target};
 use crate::check::{Corpus, Status};
+use crate::corpus::FileOffset;
 
 /// A label to show at a file offset.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hint {
-    pub at: u32,
+    pub at: FileOffset,
     pub label: String,
 }
 
@@ -28,8 +29,8 @@ pub fn inlay_hints(corpus: &Corpus, target: Target<'_>) -> Vec<Hint> {
 /// A line above a quotation, over its file span.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Lens {
-    pub open: u32,
-    pub close: u32,
+    pub open: FileOffset,
+    pub close: FileOffset,
     pub title: String,
 }
 

@@ -4,6 +4,7 @@
 use super::{quote_at, Target};
 use crate::attribute::Confidence;
 use crate::check::{self, Corpus, QuoteCheck, SourcePlace, Status};
+use crate::corpus::FileOffset;
 use crate::extract::Kind;
 use std::fmt::Write as _;
 
@@ -13,13 +14,13 @@ const LISTED: usize = 12;
 /// A hover: the quotation's file span and its text in Markdown.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hover {
-    pub open: u32,
-    pub close: u32,
+    pub open: FileOffset,
+    pub close: FileOffset,
     pub markdown: String,
 }
 
 /// The hover of the quotation at a file offset of the target.
-pub fn hover(corpus: &Corpus, target: Target<'_>, offset: u32) -> Option<Hover> {
+pub fn hover(corpus: &Corpus, target: Target<'_>, offset: FileOffset) -> Option<Hover> {
     let q = quote_at(corpus, target, offset)?;
     Some(Hover {
         open: q.open,
@@ -145,10 +146,10 @@ fn attribution(corpus: &Corpus, s: &SourcePlace) -> String {
 fn marked_wording(corpus: &Corpus, s: &SourcePlace) -> String {
     let raw = corpus.doc(s.doc).raw();
     let mut out = String::new();
-    let mut at = s.start as usize;
+    let mut at = s.start.as_usize();
     for &(ds, de) in &s.differs {
-        let (ds, de) = (ds as usize, de as usize);
-        if ds < at || de > s.end as usize {
+        let (ds, de) = (ds.as_usize(), de.as_usize());
+        if ds < at || de > s.end.as_usize() {
             continue;
         }
         out.push_str(raw.get(at..ds).unwrap_or(""));
@@ -157,6 +158,6 @@ fn marked_wording(corpus: &Corpus, s: &SourcePlace) -> String {
         out.push_str("**");
         at = de;
     }
-    out.push_str(raw.get(at..s.end as usize).unwrap_or(""));
+    out.push_str(raw.get(at..s.end.as_usize()).unwrap_or(""));
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }

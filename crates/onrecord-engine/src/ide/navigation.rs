@@ -4,6 +4,7 @@
 
 use super::{quote_at, Target};
 use crate::check::{self, Corpus, DraftReport, QuoteCheck, SourcePlace};
+use crate::corpus::FileOffset;
 
 /// Places a finding lists beside its message; past this, the hover has
 /// them all.
@@ -11,7 +12,7 @@ const RELATED: usize = 10;
 
 /// The corpus places that carry the words of the quotation at a file
 /// offset of the target, primary first.
-pub fn sources_at(corpus: &Corpus, target: Target<'_>, offset: u32) -> Vec<SourcePlace> {
+pub fn sources_at(corpus: &Corpus, target: Target<'_>, offset: FileOffset) -> Vec<SourcePlace> {
     quote_at(corpus, target, offset)
         .map(|q| q.sources)
         .unwrap_or_default()
@@ -19,7 +20,10 @@ pub fn sources_at(corpus: &Corpus, target: Target<'_>, offset: u32) -> Vec<Sourc
 
 /// The file spans of a draft's quotations that share a corpus place with
 /// `places`: other write-ups quoting the same words.
-pub fn quotes_sharing(report: &DraftReport, places: &[SourcePlace]) -> Vec<(u32, u32)> {
+pub fn quotes_sharing(
+    report: &DraftReport,
+    places: &[SourcePlace],
+) -> Vec<(FileOffset, FileOffset)> {
     report
         .quotes
         .iter()

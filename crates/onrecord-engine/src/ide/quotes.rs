@@ -3,6 +3,7 @@
 
 use super::Target;
 use crate::check::{Corpus, DraftSpeaker, QuoteCheck, SourcePlace, Status};
+use crate::corpus::FileOffset;
 use crate::ids::{DocId, QuoteId, SpeakerId};
 
 /// What the corpus says about one of its own quotations, in the shape of a
@@ -76,7 +77,7 @@ pub fn corpus_quote(corpus: &Corpus, qi: QuoteId) -> QuoteCheck {
 }
 
 /// The corpus quotation at a file offset of a corpus article.
-pub fn corpus_quote_at(corpus: &Corpus, doc: DocId, offset: u32) -> Option<QuoteId> {
+pub fn corpus_quote_at(corpus: &Corpus, doc: DocId, offset: FileOffset) -> Option<QuoteId> {
     let a = &corpus.analysis;
     let d = a.doc(doc);
     a.doc_quotes(doc)
@@ -130,7 +131,7 @@ pub fn quotes(corpus: &Corpus, target: Target<'_>) -> Vec<QuoteCheck> {
 
 /// The quotation at a file offset of the target: the innermost one, so
 /// that a quotation inside a block quotation wins.
-pub fn quote_at(corpus: &Corpus, target: Target<'_>, offset: u32) -> Option<QuoteCheck> {
+pub fn quote_at(corpus: &Corpus, target: Target<'_>, offset: FileOffset) -> Option<QuoteCheck> {
     match target {
         Target::Draft(report) => report
             .quotes

@@ -3,6 +3,7 @@
 
 use super::{quotes, search, short, Target};
 use crate::check::Corpus;
+use crate::corpus::FileOffset;
 use crate::ids::DocId;
 
 /// Characters of a quotation's words shown as a symbol's name.
@@ -15,8 +16,8 @@ const SEARCH_LIMIT: usize = 200;
 pub struct Symbol {
     /// The corpus article, for a corpus search; `None` in an outline.
     pub doc: Option<DocId>,
-    pub open: u32,
-    pub close: u32,
+    pub open: FileOffset,
+    pub close: FileOffset,
     /// The words, shortened, in quotation marks.
     pub name: String,
     /// The speaker: the one the text names, else the sources' first.

@@ -153,6 +153,21 @@ impl Peer {
         }
     }
 
+    /// Waits until the server has sent `count` requests of `method` in all
+    /// (answered as they come): a server request and the diagnostics that
+    /// follow a change may come in either order.
+    pub async fn wait_requests(&mut self, method: &str, count: usize) {
+        while self
+            .seen_requests
+            .iter()
+            .filter(|r| r["method"] == method)
+            .count()
+            < count
+        {
+            self.pump().await;
+        }
+    }
+
     /// A server initialized on `ws` that has indexed its corpus.
     pub async fn ready(ws: &Workspace) -> Peer {
         let mut peer = Peer::start().await;

@@ -140,8 +140,8 @@ fn expected(corpus: &Corpus, path: &str, text: &str) -> Vec<Published> {
         .map(|f| {
             (
                 f.code.as_str().to_string(),
-                position(text, f.start as usize),
-                position(text, f.end as usize),
+                position(text, f.start.as_usize()),
+                position(text, f.end.as_usize()),
             )
         })
         .collect();

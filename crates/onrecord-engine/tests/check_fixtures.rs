@@ -1205,3 +1205,25 @@ fn a_check_with_a_memo_finds_what_a_fresh_check_finds() {
         );
     }
 }
+
+/// Caught when file offsets got their own type: the draft's words that
+/// differ from the source were reported as view spans, which in an HTML
+/// draft (entities and tags before them) point at the wrong bytes.
+#[test]
+fn differing_words_of_an_html_draft_are_file_spans() {
+    let (corpus, _) = load(&format!("{DOCKS}//- draft.md\nNothing.\n"));
+    let html = "<html><body><p>&ldquo;Dock&rdquo; &amp; <b>port</b>:</p>\n<p>\"We will not unload a single ship until the safety rulez are signed,\" said Imogen Thale.</p></body></html>\n";
+    let draft = document("draft.html", html);
+    let report = check::check(&corpus, &draft, &Config::default());
+    let q = report
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("rulez"))
+        .expect("the quotation is found");
+    let words: Vec<&str> = q
+        .differs
+        .iter()
+        .map(|&(s, e)| &html[s.as_usize()..e.as_usize()])
+        .collect();
+    assert_eq!(words, ["rulez"], "{q:?}");
+}

@@ -1,5 +1,6 @@
-//! The real language server (`onrecord_server::service`) in process, over an
-//! in-memory pipe as tests/lsp drives it: `initialize` (UTF-16 or UTF-8
+//! The real language server (`onrecord_server::serve`: the framing layer,
+//! the panic boundary and the service) in process, over an in-memory pipe
+//! as tests/lsp drives it: `initialize` (UTF-16 or UTF-8
 //! positions), a small corpus indexed from a folder, `didOpen` of a draft,
 //! then a sequence of `didChange` (incremental edits whose ranges may be
 //! out of bounds, reversed, inside surrogate pairs or `\r\n`, with
@@ -25,11 +26,10 @@
 //!   with the model's text must get the same symbols, lenses, hints, code
 //!   actions, completions and diagnostics as the edited one.
 //!
-//! The framing layer (src/lsp/transport.rs) is private to the library and
-//! `serve_stdio` reads the process's stdin, so this target talks to the
-//! crate's `Server` directly, as tests/lsp does, and sends only what the
-//! framing layer would pass on (its rules are mirrored in
-//! `transport_forward`). `ONRECORD_FUZZ_DEBUG=1` prints each session.
+//! Raw messages are sent only when the framing layer would pass them on
+//! (`onrecord_server::forwarded`, the crate's own rule), so that every
+//! answer the client reads is one it can account for.
+//! `ONRECORD_FUZZ_DEBUG=1` prints each session.
 #![no_main]
 
 use arbitrary::Arbitrary;
@@ -39,7 +39,6 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream};
-use tower_lsp_server::Server;
 
 /// How long any one answer may take before the server is taken for hung.
 const PATIENCE: Duration = Duration::from_secs(60);
@@ -147,7 +146,7 @@ enum Op {
     /// A message built from odd parts (ids past `i64`, duplicate keys,
     /// params of the wrong shape, unknown methods, other documents'
     /// changes, responses to nothing), sent only when the server's own
-    /// framing layer (src/lsp/transport.rs) would pass it on to the crate.
+    /// framing layer (`onrecord_server::forwarded`) would pass it on to the crate.
     Raw(Raw),
     Compare,
 }
@@ -384,46 +383,6 @@ fn classify(body: &[u8], a_uri: &str) -> Forward {
         },
         None => Forward::Response(id),
     }
-}
-
-/// What src/lsp/transport.rs (`read_client`, `check_message`) passes on
-/// to the crate for a body: the message written again from its parsed
-/// value (a key written twice keeps its last value), or nothing when it
-/// answers the body itself. The framing layer is private to the library,
-/// so its rules are mirrored here (as of the commit that refused
-/// a message with both a `method` and a `result`, and malformed responses).
-fn transport_forward(body: &[u8]) -> Option<Vec<u8>> {
-    let text = std::str::from_utf8(body).ok()?;
-    let v = serde_json::from_str::<Value>(text).ok()?;
-    let obj = v.as_object()?;
-    let id = obj.get("id");
-    let id_ok = match id {
-        None | Some(Value::String(_)) | Some(Value::Null) => true,
-        Some(Value::Number(n)) => n.is_i64(),
-        Some(_) => false,
-    };
-    if obj.get("jsonrpc").and_then(Value::as_str) != Some("2.0") || !id_ok {
-        return None;
-    }
-    let is_response = obj.contains_key("result") || obj.contains_key("error");
-    let passes = match obj.get("method") {
-        Some(_) if is_response => false,
-        Some(Value::String(m)) => !(m.starts_with("$/") && id.is_some()),
-        Some(_) => false,
-        None => {
-            let error_ok = |e: &Value| {
-                e.get("code").is_some_and(Value::is_i64)
-                    && e.get("message").is_some_and(Value::is_string)
-            };
-            id.is_some()
-                && match (obj.get("result"), obj.get("error")) {
-                    (Some(_), None) => true,
-                    (None, Some(e)) => error_ok(e),
-                    _ => false,
-                }
-        }
-    };
-    passes.then(|| serde_json::to_vec(&v).unwrap_or_else(|_| body.to_vec()))
 }
 
 // ---------------------------------------------------------------- model
@@ -763,8 +722,7 @@ async fn session(s: Session) {
     };
     let (client_w, server_r) = tokio::io::duplex(1 << 20);
     let (server_w, client_r) = tokio::io::duplex(1 << 20);
-    let (service, socket) = onrecord_server::service();
-    let server = tokio::spawn(Server::new(server_r, server_w, socket).serve(service));
+    let server = tokio::spawn(onrecord_server::serve(server_r, server_w));
     let mut peer = Peer {
         to_server: client_w,
         from_server: BufReader::new(client_r),
@@ -935,7 +893,7 @@ async fn session(s: Session) {
             }
             Op::Raw(raw) => {
                 let body = raw.render(&a_uri);
-                if let Some(body) = transport_forward(body.as_bytes()) {
+                if let Some(body) = onrecord_server::forwarded(body.as_bytes()) {
                     match classify(&body, &a_uri) {
                         Forward::Skip => continue,
                         Forward::Request(id) => peer.raw_ids.push(id),
@@ -966,10 +924,11 @@ async fn session(s: Session) {
     let r = peer.request("shutdown", Value::Null).await;
     assert_eq!(r["result"], Value::Null, "{r}");
     peer.notify("exit", Value::Null).await;
-    tokio::time::timeout(PATIENCE, server)
+    let shut_down = tokio::time::timeout(PATIENCE, server)
         .await
         .expect("the server did not end after exit")
         .expect("the server task");
+    assert!(shut_down, "the server ended without seeing `shutdown`");
 }
 
 /// A request about a position: no error when the position is inside the

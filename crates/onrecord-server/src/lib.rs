@@ -10,6 +10,7 @@ mod features;
 mod guard;
 pub mod position;
 mod transport;
+pub use transport::forwarded;
 
 use onrecord_engine::check::{self, Corpus, DraftReport};
 use onrecord_engine::config::{self, Config};
@@ -45,7 +46,8 @@ mod capabilities;
 mod handlers;
 mod watched;
 
-/// Runs the server on stdin and stdout until the client exits.
+/// Runs the server on stdin and stdout until the client exits; the exit
+/// code: 0 after `shutdown`, 1 without it, 2 when it cannot start.
 pub fn serve_stdio() -> i32 {
     let rt = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -57,38 +59,44 @@ pub fn serve_stdio() -> i32 {
             return 2;
         }
     };
-    let shut_down = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let seen = shut_down.clone();
-    rt.block_on(async {
-        let (service, socket) = service_with(seen);
-        // Frames pass through `transport`, which answers malformed ones
-        // itself and keeps reading, before the crate's server sees them.
-        let (to_server, server_in) = tokio::io::duplex(1 << 16);
-        let (server_out, from_server) = tokio::io::duplex(1 << 16);
-        let out = Arc::new(Mutex::new(tokio::io::stdout()));
-        tokio::spawn(transport::read_client(
-            tokio::io::stdin(),
-            to_server,
-            out.clone(),
-        ));
-        let writer = tokio::spawn(transport::write_server(from_server, out));
-        Server::new(server_in, server_out, socket)
-            .serve(guard::CatchPanics(service))
-            .await;
-        // The server's last replies (to `shutdown`) reach the client before
-        // the process ends.
-        let _ = tokio::time::timeout(Duration::from_secs(2), writer).await;
-    });
+    let shut_down = rt.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
     // A read of standard input may still be waiting on its thread; the
     // process does not wait for it.
     rt.shutdown_background();
     // The protocol's rule: `exit` (or the client going away) without a
     // `shutdown` first is an abnormal end.
-    if shut_down.load(std::sync::atomic::Ordering::SeqCst) {
+    if shut_down {
         0
     } else {
         1
     }
+}
+
+/// Runs the server over any reader and writer (standard input and output,
+/// an in-memory pipe in tests and fuzzing) until the client exits or its
+/// input ends. Frames pass through the framing layer, which answers
+/// malformed ones itself and keeps reading, and the service sits behind the
+/// panic boundary. Returns whether the client sent `shutdown` first.
+pub async fn serve<R, W>(input: R, output: W) -> bool
+where
+    R: tokio::io::AsyncRead + Unpin + Send + 'static,
+    W: tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    let shut_down = Arc::new(AtomicBool::new(false));
+    let (service, socket) = service_with(shut_down.clone());
+    let (to_server, server_in) = tokio::io::duplex(1 << 16);
+    let (server_out, from_server) = tokio::io::duplex(1 << 16);
+    let out = Arc::new(Mutex::new(output));
+    let reader = tokio::spawn(transport::read_client(input, to_server, out.clone()));
+    let writer = tokio::spawn(transport::write_server(from_server, out));
+    Server::new(server_in, server_out, socket)
+        .serve(guard::CatchPanics(service))
+        .await;
+    // The server's last replies (to `shutdown`) reach the client before
+    // this returns.
+    let _ = tokio::time::timeout(Duration::from_secs(2), writer).await;
+    reader.abort();
+    shut_down.load(Ordering::SeqCst)
 }
 
 /// The service, for serving over any pipe (tests use an in-memory one).

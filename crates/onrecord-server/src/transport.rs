@@ -180,6 +180,21 @@ fn response_fault(obj: &serde_json::Map<String, Value>) -> Option<String> {
     }
 }
 
+/// The body the framing layer hands on to the protocol crate for a
+/// client's body, or `None` when it answers or drops the body itself
+/// (the rules of [`read_client`], for clients that must know, such as
+/// the fuzzer's).
+pub fn forwarded(body: &[u8]) -> Option<Vec<u8>> {
+    check_message(body).ok().map(|m| rewritten(&m, body))
+}
+
+/// A message written again from its parsed value: a key the client wrote
+/// twice (which the crate refuses, ending its session) keeps its last
+/// value, as JSON readers do.
+fn rewritten(message: &Value, body: &[u8]) -> Vec<u8> {
+    serde_json::to_vec(message).unwrap_or_else(|_| body.to_vec())
+}
+
 fn frame(body: &[u8]) -> Vec<u8> {
     let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
     out.extend_from_slice(body);
@@ -221,10 +236,7 @@ where
         }
         match check_message(&body) {
             Ok(message) => {
-                // Written again from the parsed value: a key the client
-                // wrote twice (which the crate refuses, ending its session)
-                // keeps its last value, as JSON readers do.
-                let body = serde_json::to_vec(&message).unwrap_or(body);
+                let body = rewritten(&message, &body);
                 if to_server.write_all(&frame(&body)).await.is_err() {
                     return;
                 }

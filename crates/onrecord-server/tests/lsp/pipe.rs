@@ -5,7 +5,6 @@ use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream};
-use tower_lsp_server::Server;
 
 /// How long to wait for the server before failing a test.
 const PATIENCE: Duration = Duration::from_secs(120);
@@ -54,8 +53,7 @@ impl Peer {
     pub async fn start() -> Peer {
         let (client_w, server_r) = tokio::io::duplex(1 << 20);
         let (server_w, client_r) = tokio::io::duplex(1 << 20);
-        let (service, socket) = onrecord_server::service();
-        tokio::spawn(Server::new(server_r, server_w, socket).serve(service));
+        tokio::spawn(onrecord_server::serve(server_r, server_w));
         Peer {
             to_server: client_w,
             from_server: BufReader::new(client_r),

@@ -20,8 +20,12 @@ const MAX_HEADER_LINE: usize = 8 * 1024;
 /// What a frame's headers said.
 enum Header {
     Length(usize),
-    /// Readable headers, but no usable `Content-Length`.
+    /// Readable headers, but no usable `Content-Length`: answered.
     Bad(String),
+    /// A header block with no `Content-Length` at all: not a frame
+    /// (perhaps the rest of a body that was shorter than its length said),
+    /// skipped with a line in the log.
+    Skip(String),
     /// The input ended.
     End,
 }
@@ -45,6 +49,12 @@ async fn read_header<R: AsyncBufRead + Unpin>(r: &mut R) -> std::io::Result<Head
         }
         let text = String::from_utf8_lossy(&line);
         let text = text.trim_end_matches(['\r', '\n']);
+        // Resynchronising: a header glued to the end of other bytes starts
+        // where its name does. (`to_ascii_lowercase` keeps byte offsets.)
+        let text = match text.to_ascii_lowercase().find("content-length:") {
+            Some(p) if p > 0 => &text[p..],
+            _ => text,
+        };
         if text.is_empty() {
             if !seen_any {
                 // Stray blank lines between frames.
@@ -54,7 +64,7 @@ async fn read_header<R: AsyncBufRead + Unpin>(r: &mut R) -> std::io::Result<Head
                 Some(Ok(n)) if n <= MAX_BODY => Header::Length(n),
                 Some(Ok(n)) => Header::Bad(format!("Content-Length {n} is over the limit")),
                 Some(Err(e)) => Header::Bad(e),
-                None => Header::Bad("no Content-Length header".into()),
+                None => Header::Skip("a header block without Content-Length".into()),
             });
         }
         seen_any = true;
@@ -208,8 +218,13 @@ async fn write_frame<W: AsyncWrite + Unpin>(out: &Mutex<W>, body: &[u8]) {
 }
 
 /// Reads the client's frames from `input`; good ones go to `to_server`, bad
-/// ones are answered on `out`. Returns when the input ends.
-pub async fn read_client<R, S, W>(input: R, mut to_server: S, out: Arc<Mutex<W>>)
+/// ones are answered on `out`. Returns when the input ends: `Err` with the
+/// line it logged when it ended inside a message.
+pub async fn read_client<R, S, W>(
+    input: R,
+    mut to_server: S,
+    out: Arc<Mutex<W>>,
+) -> Result<(), String>
 where
     R: tokio::io::AsyncRead + Unpin,
     S: AsyncWrite + Unpin,
@@ -217,11 +232,16 @@ where
 {
     let mut r = tokio::io::BufReader::new(input);
     loop {
-        let Ok(header) = read_header(&mut r).await else {
-            return;
+        let header = match read_header(&mut r).await {
+            Ok(h) => h,
+            Err(e) => return Err(log(format!("reading the client's input failed: {e}"))),
         };
         let n = match header {
-            Header::End => return,
+            Header::End => return Ok(()),
+            Header::Skip(why) => {
+                log(format!("{why}; skipped"));
+                continue;
+            }
             Header::Bad(why) => {
                 let err = json!({"jsonrpc": "2.0", "id": null,
                     "error": {"code": -32700, "message": format!("Parse error: {why}")}});
@@ -230,15 +250,22 @@ where
             }
             Header::Length(n) => n,
         };
-        let mut body = vec![0u8; n];
-        if r.read_exact(&mut body).await.is_err() {
-            return;
+        // Grown as it arrives: a length that is never sent costs nothing.
+        let mut body = Vec::with_capacity(n.min(1 << 20));
+        match (&mut r).take(n as u64).read_to_end(&mut body).await {
+            Ok(got) if got == n => {}
+            Ok(got) => {
+                return Err(log(format!(
+                    "the input ended {got} bytes into a message body of {n} (its Content-Length); stopping"
+                )));
+            }
+            Err(e) => return Err(log(format!("reading a message body failed: {e}; stopping"))),
         }
         match check_message(&body) {
             Ok(message) => {
                 let body = rewritten(&message, &body);
                 if to_server.write_all(&frame(&body)).await.is_err() {
-                    return;
+                    return Ok(());
                 }
                 let _ = to_server.flush().await;
             }
@@ -247,9 +274,17 @@ where
                     "error": {"code": code, "message": message}});
                 write_frame(&out, err.to_string().as_bytes()).await;
             }
-            Err(Refusal::Ignore(why)) => eprintln!("onrecord: {why}"),
+            Err(Refusal::Ignore(why)) => {
+                log(why);
+            }
         }
     }
+}
+
+/// One line on standard error (the client's log), given back.
+fn log(line: String) -> String {
+    eprintln!("onrecord: {line}");
+    line
 }
 
 /// Copies the crate's frames from `from_server` to `out`, one whole frame at
@@ -275,6 +310,55 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `read_client` hands on and answers for `input`, and how it
+    /// ended.
+    async fn read_all(input: &[u8]) -> (Vec<u8>, Vec<u8>, Result<(), String>) {
+        let mut to_server = Vec::new();
+        let out = Arc::new(Mutex::new(Vec::new()));
+        let ended = read_client(input, &mut to_server, out.clone()).await;
+        let answered = std::mem::take(&mut *out.lock().await);
+        (to_server, answered, ended)
+    }
+
+    #[tokio::test]
+    async fn a_body_cut_short_by_the_end_of_input_ends_reading_with_one_line() {
+        let good = br#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
+        let mut input = frame(good);
+        input.extend(b"Content-Length: 100\r\n\r\n{\"jsonrpc\":");
+        let (to_server, answered, ended) = read_all(&input).await;
+        assert_eq!(to_server, frame(good), "the whole frame before it went on");
+        assert!(answered.is_empty());
+        let why = ended.expect_err("ended inside a body");
+        assert!(!why.contains('\n'), "{why}");
+        assert!(why.contains("11 bytes") && why.contains("100"), "{why}");
+    }
+
+    #[tokio::test]
+    async fn a_header_block_without_content_length_is_skipped_and_reading_resynchronises() {
+        let one = br#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
+        let two = br#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#;
+        let mut input = b"Content-Type: application/vscode-jsonrpc\r\n\r\n".to_vec();
+        // Its body, with the next frame's header glued to its end.
+        input.extend(br#"{"jsonrpc":"2.0","method":"lost"}"#);
+        input.extend(frame(one));
+        input.extend(b"X-Junk: 1\r\n\r\n");
+        input.extend(frame(two));
+        let (to_server, answered, ended) = read_all(&input).await;
+        // As the framing layer writes them again (keys in its order).
+        let mut expected = frame(&forwarded(one).expect("a message"));
+        expected.extend(frame(&forwarded(two).expect("a message")));
+        assert_eq!(
+            String::from_utf8_lossy(&to_server),
+            String::from_utf8_lossy(&expected)
+        );
+        assert!(
+            answered.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&answered)
+        );
+        assert_eq!(ended, Ok(()));
+    }
 
     #[test]
     fn messages_are_checked_before_the_crate_sees_them() {

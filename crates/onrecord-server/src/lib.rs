@@ -99,7 +99,8 @@ where
     shut_down.load(Ordering::SeqCst)
 }
 
-/// The service, for serving over any pipe (tests use an in-memory one).
+/// The bare service, without the framing layer and the panic boundary
+/// that [`serve`] puts around it.
 pub fn service() -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
     service_with(Arc::new(std::sync::atomic::AtomicBool::new(false)))
 }

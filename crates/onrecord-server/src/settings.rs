@@ -75,28 +75,40 @@ impl EditorSettings {
 }
 
 impl Backend {
-    /// Settings in effect: defaults, then `onrecord.toml`, then the
-    /// editor's. Reports a broken settings file once.
+    /// Reads `onrecord.toml` from the workspace into the state, for
+    /// [`Backend::reload_config`]: when the server is initialized and when
+    /// the watched file changes, never for a request. It cannot block:
+    /// only a small regular file is read.
+    pub(super) async fn read_settings_file(&self) {
+        let root = self.state.lock().await.root.clone();
+        let read = root.map(|root| corpus::read_small_text(&root.join(config::FILE_NAME)));
+        let file = match read {
+            None => None,
+            Some(Err(e)) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Some(read) => Some(read.map_err(|e| e.to_string())),
+        };
+        self.state.lock().await.settings_file = file;
+    }
+
+    /// Settings in effect: defaults, then `onrecord.toml` as last read,
+    /// then the editor's. Reports a broken settings file once.
     pub(super) async fn reload_config(&self) {
-        let (root, init, settings) = {
+        let (file, init, settings) = {
             let s = self.state.lock().await;
-            (s.root.clone(), s.init_options.clone(), s.settings.clone())
+            (
+                s.settings_file.clone(),
+                s.init_options.clone(),
+                s.settings.clone(),
+            )
         };
         let mut config = Config::default();
         let mut editor = EditorSettings::default();
         let mut problems = Vec::new();
-        if let Some(root) = &root {
-            let path = root.join(config::FILE_NAME);
-            // Read here, in order with the messages after it (a request
-            // that follows a settings change sees the new settings); it
-            // cannot block: only a small regular file is read.
-            let read = corpus::read_small_text(&path);
-            if let Err(e) = &read {
-                if e.kind() != std::io::ErrorKind::NotFound {
-                    problems.push(format!("{}: {e}; using the defaults", config::FILE_NAME));
-                }
+        {
+            if let Some(Err(e)) = &file {
+                problems.push(format!("{}: {e}; using the defaults", config::FILE_NAME));
             }
-            if let Ok(text) = read {
+            if let Some(Ok(text)) = file {
                 match config.apply_toml(&text) {
                     Ok(skipped) => {
                         problems.extend(

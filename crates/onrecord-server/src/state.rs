@@ -98,6 +98,9 @@ pub(super) struct State {
     pub(super) config: Config,
     /// The settings only the editor side uses.
     pub(super) editor: EditorSettings,
+    /// `onrecord.toml` as last read: its text, or why it could not be
+    /// read; `None` when there is none.
+    pub(super) settings_file: Option<std::result::Result<String, String>>,
     pub(super) init_options: Option<serde_json::Value>,
     pub(super) settings: Option<serde_json::Value>,
     pub(super) reported_config_error: Option<String>,
@@ -123,6 +126,7 @@ impl Default for State {
             encoding: Encoding::Utf16,
             config: Config::default(),
             editor: EditorSettings::default(),
+            settings_file: None,
             init_options: None,
             settings: None,
             reported_config_error: None,

@@ -26,6 +26,7 @@ impl Backend {
     }
 
     pub(super) async fn on_initialized(&self, _: InitializedParams) {
+        self.read_settings_file().await;
         self.reload_config().await;
         let watch_dynamic = self.state.lock().await.watch_dynamic;
         if watch_dynamic {

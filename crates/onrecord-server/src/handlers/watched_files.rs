@@ -18,6 +18,7 @@ impl Backend {
         let mut config = config;
         if settings_touched {
             let old = config.clone();
+            self.read_settings_file().await;
             self.reload_config().await;
             let new = self.state.lock().await.config.clone();
             if new != old {

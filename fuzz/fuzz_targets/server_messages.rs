@@ -38,7 +38,6 @@ use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Duration;
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream};
 
 /// How long any one answer may take before the server is taken for hung.
 const PATIENCE: Duration = Duration::from_secs(60);
@@ -528,8 +527,7 @@ fn uri(rel: &str) -> String {
 // ---------------------------------------------------------------- client
 
 struct Peer {
-    to_server: DuplexStream,
-    from_server: BufReader<DuplexStream>,
+    pipe: onrecord_server::pipe::Pipe,
     next_id: i64,
     unread: Vec<Value>,
     /// Ids of raw requests not answered yet.
@@ -541,45 +539,15 @@ struct Peer {
 
 impl Peer {
     async fn send_body(&mut self, body: &[u8]) {
-        let head = format!("Content-Length: {}\r\n\r\n", body.len());
-        self.to_server
-            .write_all(head.as_bytes())
-            .await
-            .expect("the server closed its input");
-        self.to_server
-            .write_all(body)
-            .await
-            .expect("the server closed its input");
-        self.to_server.flush().await.expect("flush");
+        self.pipe.send_body(body).await;
     }
 
     async fn send(&mut self, msg: Value) {
-        self.send_body(&serde_json::to_vec(&msg).unwrap()).await;
+        self.pipe.send(&msg).await;
     }
 
     async fn read(&mut self) -> Value {
-        let mut len = None;
-        loop {
-            let mut line = String::new();
-            let n = self
-                .from_server
-                .read_line(&mut line)
-                .await
-                .expect("read from the server");
-            assert!(n > 0, "the server closed the pipe");
-            let line = line.trim_end();
-            if line.is_empty() {
-                break;
-            }
-            if let Some(v) = line.strip_prefix("Content-Length: ") {
-                len = Some(v.parse::<usize>().expect("a Content-Length"));
-            }
-        }
-        let mut body = vec![0u8; len.expect("a frame with Content-Length")];
-        self.from_server.read_exact(&mut body).await.expect("a whole frame");
-        let v: Value = serde_json::from_slice(&body).expect("the server's frame is JSON");
-        assert_eq!(v["jsonrpc"], "2.0", "{v}");
-        v
+        self.pipe.read().await
     }
 
     /// Reads one message: answers the server's requests, keeps
@@ -720,12 +688,9 @@ async fn session(s: Session) {
     } else {
         ("plaintext", "txt")
     };
-    let (client_w, server_r) = tokio::io::duplex(1 << 20);
-    let (server_w, client_r) = tokio::io::duplex(1 << 20);
-    let server = tokio::spawn(onrecord_server::serve(server_r, server_w));
+    let (pipe, server) = onrecord_server::pipe::Pipe::start();
     let mut peer = Peer {
-        to_server: client_w,
-        from_server: BufReader::new(client_r),
+        pipe,
         // Far from the ids of raw requests.
         next_id: 1 << 40,
         unread: Vec::new(),

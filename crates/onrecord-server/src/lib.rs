@@ -8,6 +8,7 @@
 
 mod features;
 mod guard;
+pub mod pipe;
 pub mod position;
 mod transport;
 pub use transport::forwarded;

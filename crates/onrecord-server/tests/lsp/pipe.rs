@@ -4,7 +4,6 @@
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::time::Duration;
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream};
 
 /// How long to wait for the server before failing a test.
 const PATIENCE: Duration = Duration::from_secs(120);
@@ -38,8 +37,7 @@ impl Workspace {
 }
 
 pub struct Peer {
-    to_server: DuplexStream,
-    from_server: BufReader<DuplexStream>,
+    pipe: onrecord_server::pipe::Pipe,
     next_id: i64,
     /// Every notification received so far, in order.
     pub notifications: Vec<Value>,
@@ -51,12 +49,9 @@ pub struct Peer {
 
 impl Peer {
     pub async fn start() -> Peer {
-        let (client_w, server_r) = tokio::io::duplex(1 << 20);
-        let (server_w, client_r) = tokio::io::duplex(1 << 20);
-        tokio::spawn(onrecord_server::serve(server_r, server_w));
+        let (pipe, _server) = onrecord_server::pipe::Pipe::start();
         Peer {
-            to_server: client_w,
-            from_server: BufReader::new(client_r),
+            pipe,
             next_id: 1,
             notifications: Vec::new(),
             unread: Vec::new(),
@@ -65,30 +60,11 @@ impl Peer {
     }
 
     async fn send(&mut self, msg: Value) {
-        let body = serde_json::to_vec(&msg).unwrap();
-        let head = format!("Content-Length: {}\r\n\r\n", body.len());
-        self.to_server.write_all(head.as_bytes()).await.unwrap();
-        self.to_server.write_all(&body).await.unwrap();
-        self.to_server.flush().await.unwrap();
+        self.pipe.send(&msg).await;
     }
 
     async fn read(&mut self) -> Value {
-        let mut len = 0usize;
-        loop {
-            let mut line = String::new();
-            let n = self.from_server.read_line(&mut line).await.unwrap();
-            assert!(n > 0, "the server closed the pipe");
-            let line = line.trim_end();
-            if line.is_empty() {
-                break;
-            }
-            if let Some(v) = line.strip_prefix("Content-Length: ") {
-                len = v.parse().unwrap();
-            }
-        }
-        let mut body = vec![0u8; len];
-        self.from_server.read_exact(&mut body).await.unwrap();
-        serde_json::from_slice(&body).unwrap()
+        self.pipe.read().await
     }
 
     /// Reads one message: answers server requests, keeps notifications,

@@ -34,6 +34,7 @@
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
+use onrecord_server::pipe::Received;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -546,26 +547,16 @@ impl Peer {
         self.pipe.send(&msg).await;
     }
 
-    async fn read(&mut self) -> Value {
-        self.pipe.read().await
-    }
-
     /// Reads one message: answers the server's requests, keeps
     /// notifications, returns responses.
     async fn pump(&mut self) -> Option<Value> {
-        let msg = tokio::time::timeout(PATIENCE, self.read())
-            .await
-            .expect("the server stopped answering");
-        if msg.get("method").is_some() {
-            if let Some(id) = msg.get("id") {
-                self.send(json!({"jsonrpc": "2.0", "id": id, "result": null}))
-                    .await;
-            } else {
-                self.unread.push(msg);
+        match self.pipe.receive(PATIENCE).await {
+            Received::Response(r) => Some(r),
+            Received::Request(_) => None,
+            Received::Notification(n) => {
+                self.unread.push(n);
+                None
             }
-            None
-        } else {
-            Some(msg)
         }
     }
 

@@ -4,9 +4,20 @@
 //! client writes and checks exists once. Test code: it panics on a frame
 //! the server should never write.
 
-use serde_json::Value;
+use serde_json::{json, Value};
+use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream};
 use tokio::task::JoinHandle;
+
+/// One message from the server.
+#[derive(Debug)]
+pub enum Received {
+    /// An answer to one of the client's requests.
+    Response(Value),
+    /// A request of the server's, already answered with `null`.
+    Request(Value),
+    Notification(Value),
+}
 
 /// A server on the far end of two in-memory pipes.
 pub struct Pipe {
@@ -75,5 +86,24 @@ impl Pipe {
         let v: Value = serde_json::from_slice(&body).expect("the server's frame is JSON");
         assert_eq!(v["jsonrpc"], "2.0", "{v}");
         v
+    }
+
+    /// Reads the next message, answering the server's requests with
+    /// `null`; panics when none comes within `patience` (a hang).
+    pub async fn receive(&mut self, patience: Duration) -> Received {
+        let msg = tokio::time::timeout(patience, self.read())
+            .await
+            .expect("the server stopped answering");
+        if msg.get("method").is_none() {
+            return Received::Response(msg);
+        }
+        match msg.get("id") {
+            Some(id) => {
+                let reply = json!({"jsonrpc": "2.0", "id": id, "result": null});
+                self.send(&reply).await;
+                Received::Request(msg)
+            }
+            None => Received::Notification(msg),
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! A test client: the real service on one end of an in-memory pipe,
 //! framed JSON-RPC on the other.
 
+use onrecord_server::pipe::Received;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -63,28 +64,20 @@ impl Peer {
         self.pipe.send(&msg).await;
     }
 
-    async fn read(&mut self) -> Value {
-        self.pipe.read().await
-    }
-
     /// Reads one message: answers server requests, keeps notifications,
     /// and returns responses.
     async fn pump(&mut self) -> Option<Value> {
-        let msg = tokio::time::timeout(PATIENCE, self.read())
-            .await
-            .expect("the server stopped answering");
-        if msg.get("method").is_some() {
-            if let Some(id) = msg.get("id") {
-                let reply = json!({"jsonrpc": "2.0", "id": id, "result": null});
-                self.seen_requests.push(msg.clone());
-                self.send(reply).await;
-            } else {
-                self.notifications.push(msg.clone());
-                self.unread.push(msg);
+        match self.pipe.receive(PATIENCE).await {
+            Received::Response(r) => Some(r),
+            Received::Request(r) => {
+                self.seen_requests.push(r);
+                None
             }
-            None
-        } else {
-            Some(msg)
+            Received::Notification(n) => {
+                self.notifications.push(n.clone());
+                self.unread.push(n);
+                None
+            }
         }
     }
 

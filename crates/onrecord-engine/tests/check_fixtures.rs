@@ -69,7 +69,7 @@ fn apply(text: &str, e: &Edit) -> String {
 
 fn line_text(doc: &Document, line: u32) -> &str {
     let s = doc.line_start(line).as_usize();
-    let e = (doc.line_start(line + 1)).as_usize();
+    let e = doc.line_start(line + 1).as_usize();
     doc.raw()[s..e].trim_end_matches(['\n', '\r'])
 }
 

@@ -72,7 +72,7 @@ impl<'a> Positions<'a> {
         if pos.line >= self.doc.line_count() {
             return None;
         }
-        let start = (self.doc.line_start(pos.line + 1)).as_usize();
+        let start = self.doc.line_start(pos.line + 1).as_usize();
         let mut left = pos.character;
         let mut at = start;
         for c in raw[start..].chars() {

@@ -104,35 +104,34 @@ impl Backend {
         let mut config = Config::default();
         let mut editor = EditorSettings::default();
         let mut problems = Vec::new();
-        {
-            if let Some(Err(e)) = &file {
+        match file {
+            None => {}
+            Some(Err(e)) => {
                 problems.push(format!("{}: {e}; using the defaults", config::FILE_NAME));
             }
-            if let Some(Ok(text)) = file {
-                match config.apply_toml(&text) {
-                    Ok(skipped) => {
-                        problems.extend(
-                            skipped
-                                .into_iter()
-                                .map(|s| format!("{}: {s}", config::FILE_NAME)),
-                        );
-                        // Only a file the engine could read: it reports a
-                        // broken one.
-                        if let Err(e) = editor.apply_toml(&text) {
-                            problems.push(format!("{}: {e}", config::FILE_NAME));
-                        }
-                    }
-                    Err(e) => {
-                        let msg = format!("{}: {e}; using the defaults", config::FILE_NAME);
-                        let mut s = self.state.lock().await;
-                        if s.reported_config_error.as_deref() != Some(&msg) {
-                            s.reported_config_error = Some(msg.clone());
-                            drop(s);
-                            self.client.show_message(MessageType::ERROR, msg).await;
-                        }
+            Some(Ok(text)) => match config.apply_toml(&text) {
+                Ok(skipped) => {
+                    problems.extend(
+                        skipped
+                            .into_iter()
+                            .map(|s| format!("{}: {s}", config::FILE_NAME)),
+                    );
+                    // Only a file the engine could read: it reports a
+                    // broken one.
+                    if let Err(e) = editor.apply_toml(&text) {
+                        problems.push(format!("{}: {e}", config::FILE_NAME));
                     }
                 }
-            }
+                Err(e) => {
+                    let msg = format!("{}: {e}; using the defaults", config::FILE_NAME);
+                    let mut s = self.state.lock().await;
+                    if s.reported_config_error.as_deref() != Some(&msg) {
+                        s.reported_config_error = Some(msg.clone());
+                        drop(s);
+                        self.client.show_message(MessageType::ERROR, msg).await;
+                    }
+                }
+            },
         }
         for layer in [init, settings].into_iter().flatten() {
             match config.apply_json(&layer) {

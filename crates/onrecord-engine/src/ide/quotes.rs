@@ -5,6 +5,7 @@ use super::Target;
 use crate::check::{Corpus, DraftSpeaker, QuoteCheck, SourcePlace, Status};
 use crate::corpus::FileOffset;
 use crate::ids::{DocId, QuoteId, SpeakerId};
+use std::borrow::Cow;
 
 /// What the corpus says about one of its own quotations, in the shape of a
 /// draft's: for hovering and jumping from a source article.
@@ -118,14 +119,17 @@ pub fn search(corpus: &Corpus, query: &str, limit: usize) -> Vec<QuoteId> {
 }
 
 /// Every quotation of a target, with what the corpus says of it.
-pub fn quotes(corpus: &Corpus, target: Target<'_>) -> Vec<QuoteCheck> {
+/// A draft's are borrowed: hints and lenses ask for them on every scroll.
+pub fn quotes<'a>(corpus: &Corpus, target: Target<'a>) -> Cow<'a, [QuoteCheck]> {
     match target {
-        Target::Draft(report) => report.quotes.clone(),
-        Target::Source(doc) => corpus
-            .analysis
-            .doc_quotes(doc)
-            .map(|qi| corpus_quote(corpus, qi))
-            .collect(),
+        Target::Draft(report) => Cow::Borrowed(&report.quotes),
+        Target::Source(doc) => Cow::Owned(
+            corpus
+                .analysis
+                .doc_quotes(doc)
+                .map(|qi| corpus_quote(corpus, qi))
+                .collect(),
+        ),
     }
 }
 
